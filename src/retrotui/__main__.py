@@ -1,0 +1,3 @@
+from retrotui.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,125 @@
+"""The parts a retrospective is made of: plain dataclasses, no I/O."""
+
+from __future__ import annotations
+
+import secrets
+from dataclasses import dataclass, field
+from datetime import UTC, date, datetime
+
+from retrotui.model.enums import (
+    ActionCategory,
+    ActionStatus,
+    Effect,
+    Marker,
+    Phase,
+    Source,
+    Stage,
+)
+
+
+def new_id() -> str:
+    """A short random id: easy to type, and unique enough for one library."""
+    return secrets.token_hex(4)
+
+
+def as_utc(moment: datetime) -> datetime:
+    """Normalise an aware datetime to UTC so that round trips compare exactly."""
+    if moment.tzinfo is None or moment.utcoffset() is None:
+        raise ValueError(f"datetime without a time zone: {moment.isoformat()}")
+    return moment.astimezone(UTC)
+
+
+@dataclass(kw_only=True)
+class TimelineEvent:
+    time: datetime
+    source: Source
+    text: str
+    marker: Marker = Marker.NONE
+    id: str = field(default_factory=new_id)
+
+    def __post_init__(self) -> None:
+        self.time = as_utc(self.time)
+
+
+@dataclass(kw_only=True)
+class Impact:
+    users_affected: str = ""
+    # None means "derive it from the timeline markers".
+    duration_minutes: int | None = None
+    business_cost: str = ""
+    data_lost: bool = False
+    data_lost_details: str = ""
+    slo_breached: str = ""
+    customer_reports: str = ""
+    lucky: str = ""
+
+
+@dataclass(kw_only=True)
+class ContributingFactor:
+    stage: Stage
+    effect: Effect
+    category: str
+    text: str
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(kw_only=True)
+class WhyChain:
+    problem: str
+    whys: list[str] = field(default_factory=list)
+    id: str = field(default_factory=new_id)
+
+
+@dataclass(kw_only=True)
+class ActionItem:
+    title: str
+    category: ActionCategory
+    owner: str = ""
+    due: date | None = None
+    status: ActionStatus = ActionStatus.OPEN
+    ticket: str = ""
+    drop_reason: str = ""
+    closed_on: date | None = None
+    # The retrospective the item was agreed in; kept when items are listed
+    # across the library so a review can say where each came from.
+    origin: str = ""
+    id: str = field(default_factory=new_id)
+
+    @property
+    def is_wish(self) -> bool:
+        """An item without an owner or a due date is a wish, not a commitment."""
+        return not self.owner.strip() or self.due is None
+
+    def is_overdue(self, today: date) -> bool:
+        return (
+            self.status is ActionStatus.OPEN
+            and self.due is not None
+            and self.due < today
+        )
+
+
+@dataclass(kw_only=True)
+class PhaseRecord:
+    """One timeboxed phase: what was planned and what was actually spent."""
+
+    phase: Phase
+    planned_s: int
+    extended_s: int = 0
+    spent_s: float = 0.0
+    skipped: bool = False
+
+
+@dataclass(kw_only=True)
+class TimerState:
+    """Where a facilitated session stands, saved so a restart can resume it."""
+
+    phase: Phase | None = None
+    # Seconds spent in the current phase when the timer was last paused.
+    elapsed_s: float = 0.0
+    running: bool = False
+    # When running: the wall-clock instant the current run began.
+    started_at: datetime | None = None
+
+    def __post_init__(self) -> None:
+        if self.started_at is not None:
+            self.started_at = as_utc(self.started_at)

@@ -1,0 +1,19 @@
+"""Make user text safe to put on a terminal screen."""
+
+from __future__ import annotations
+
+import re
+
+# C0 and C1 control characters (escape codes among them), except tab/newline.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """Replace control characters by a visible stand-in; keep everything else."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}", text)
+
+
+def one_line(text: str, limit: int = 200) -> str:
+    """A single printable line, shortened with an ellipsis past `limit`."""
+    flat = " ".join(printable(text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
