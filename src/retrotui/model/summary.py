@@ -9,10 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from retrotui.model.enums import Kind, Severity, Status
 from retrotui.model.fields import Fields
 from retrotui.model.retrospective import Retrospective
+
+BLURB_LENGTH = 300
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -26,11 +29,22 @@ class RetroSummary:
     created: datetime
     updated: datetime
     tags: tuple[str, ...] = ()
+    # The start of the written summary, for a preview without loading the file.
+    blurb: str = ""
+    timezone: str = "UTC"
     open_due: tuple[date | None, ...] = field(default=())
 
     @property
     def sort_key(self) -> datetime:
         return self.started or self.created
+
+    @property
+    def local_start(self) -> datetime:
+        """When it happened, in the retrospective's own zone."""
+        try:
+            return self.sort_key.astimezone(ZoneInfo(self.timezone))
+        except (ZoneInfoNotFoundError, ValueError):
+            return self.sort_key
 
     @property
     def open_actions(self) -> int:
@@ -51,6 +65,8 @@ def summarize(retro: Retrospective) -> RetroSummary:
         created=retro.created,
         updated=retro.updated,
         tags=tuple(retro.tags),
+        blurb=retro.summary[:BLURB_LENGTH],
+        timezone=retro.timezone,
         open_due=tuple(a.due for a in retro.open_actions()),
     )
 
@@ -70,6 +86,8 @@ def summary_to_dict(summary: RetroSummary) -> dict[str, Any]:
         "created": summary.created.isoformat(),
         "updated": summary.updated.isoformat(),
         "tags": list(summary.tags),
+        "blurb": summary.blurb,
+        "timezone": summary.timezone,
         "open_due": [d.isoformat() if d else None for d in summary.open_due],
     }
 
@@ -89,5 +107,7 @@ def summary_from_dict(data: object) -> RetroSummary:
         created=f.moment("created", required=True),  # type: ignore[arg-type]
         updated=f.moment("updated", required=True),  # type: ignore[arg-type]
         tags=tuple(f.texts("tags")),
+        blurb=f.text("blurb"),
+        timezone=f.text("timezone", "UTC"),
         open_due=tuple(None if d is None else date.fromisoformat(d) for d in dues),
     )

@@ -151,6 +151,10 @@ class Store:
         """Every readable retrospective, newest incident first."""
         return newest_first([entry.summary for entry in self._entries.values()])
 
+    def summary(self, retro_id: str) -> RetroSummary | None:
+        entry = self._entries.get(retro_id)
+        return entry.summary if entry else None
+
     def __len__(self) -> int:
         return len(self._entries)
 

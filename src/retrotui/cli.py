@@ -1,0 +1,219 @@
+"""The command line: `retrotui [--data-dir DIR] [COMMAND]`.
+
+Errors are one line on stderr and exit status 2, never a traceback. Textual
+is imported only by the commands that open the app, so `list` and `show`
+start fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import NoReturn
+
+from retrotui import __version__
+from retrotui.model import Kind, Severity, to_document
+from retrotui.model.create import FormError, NewRetro, build_retrospective
+from retrotui.model.summary import summary_to_dict
+from retrotui.store import Store, StoreError, resolve_data_dir
+
+EXIT_USAGE = 2
+
+
+class CliError(Exception):
+    pass
+
+
+class Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+
+
+def _parser() -> Parser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=argparse.SUPPRESS,
+        help="library folder (default: $RETROTUI_DATA_DIR, else the user data folder)",
+    )
+    parser = Parser(
+        prog="retrotui",
+        description="Run blameless incident retrospectives in the terminal.",
+        parents=[common],
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"retrotui {__version__}"
+    )
+    commands = parser.add_subparsers(
+        dest="command", metavar="COMMAND", parser_class=Parser
+    )
+    commands.add_parser("open", parents=[common], help="open the library (the default)")
+    demo = commands.add_parser(
+        "demo",
+        parents=[common],
+        help="open a throwaway demo library (yours is untouched)",
+    )
+    demo.add_argument(
+        "--keep", action="store_true", help="keep the demo folder afterwards"
+    )
+    new = commands.add_parser(
+        "new", parents=[common], help="create a retrospective, print its id"
+    )
+    new.add_argument("--title", required=True)
+    new.add_argument(
+        "--kind", choices=[k.value for k in Kind], default=Kind.INCIDENT.value
+    )
+    new.add_argument(
+        "--severity",
+        choices=[s.value for s in Severity],
+        default=Severity.SEV3.value,
+        type=str.upper,
+    )
+    new.add_argument(
+        "--started",
+        default="",
+        metavar="TIME",
+        help="e.g. 2026-11-26 14:03 or ISO 8601",
+    )
+    new.add_argument(
+        "--ended",
+        default="",
+        metavar="TIME",
+        help="same forms; 15:10 means the start day",
+    )
+    new.add_argument(
+        "--tz",
+        default="UTC",
+        metavar="ZONE",
+        help="zone for times without offset (IANA)",
+    )
+    new.add_argument(
+        "--tag", action="append", default=[], metavar="TAG", help="repeatable"
+    )
+    listing = commands.add_parser(
+        "list", parents=[common], help="list retrospectives, newest first"
+    )
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+    show = commands.add_parser("show", parents=[common], help="print one retrospective")
+    show.add_argument("id", metavar="ID", help="an id or an unambiguous prefix of one")
+    show.add_argument("--json", action="store_true", help="the full stored document")
+    return parser
+
+
+def _report_problems(store: Store) -> None:
+    for problem in store.problems:
+        print(f"retrotui: warning: {problem}", file=sys.stderr)
+
+
+def _cmd_new(args: argparse.Namespace, data_dir: Path) -> int:
+    form = NewRetro(
+        title=args.title,
+        kind=args.kind,
+        severity=args.severity,
+        started=args.started,
+        ended=args.ended,
+        timezone=args.tz,
+        tags=args.tag,
+    )
+    try:
+        retro = build_retrospective(form)
+    except FormError as error:
+        raise CliError(
+            f"--{error.field.replace('timezone', 'tz')}: {error.message}"
+        ) from None
+    with Store(data_dir, mode="write") as store:
+        store.save(retro)
+    print(retro.id)
+    return 0
+
+
+def _cmd_list(args: argparse.Namespace, data_dir: Path) -> int:
+    from retrotui.export.plain import list_table
+
+    with Store(data_dir, mode="read") as store:
+        _report_problems(store)
+        summaries = store.summaries()
+    if args.json:
+        print(
+            json.dumps(
+                [summary_to_dict(s) for s in summaries], ensure_ascii=False, indent=2
+            )
+        )
+    elif summaries:
+        print(list_table(summaries, date.today()))
+    else:
+        print(
+            f"No retrospectives in {data_dir} yet. Create one with `retrotui new --title ...`."
+        )
+    return 0
+
+
+def _cmd_show(args: argparse.Namespace, data_dir: Path) -> int:
+    from retrotui.export.plain import show_text
+
+    with Store(data_dir, mode="read") as store:
+        retro = store.load(args.id)
+    if args.json:
+        print(json.dumps(to_document(retro), ensure_ascii=False, indent=2))
+    else:
+        print(show_text(retro, date.today()))
+    return 0
+
+
+def _cmd_open(data_dir: Path) -> int:
+    from retrotui.app import make_app
+
+    store = Store(data_dir, mode="auto")
+    try:
+        make_app(store).run()
+    finally:
+        store.close()
+    return 0
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from retrotui.demo import build_demo
+
+    folder = Path(tempfile.mkdtemp(prefix="retrotui-demo-"))
+    try:
+        with Store(folder, mode="write") as store:
+            for retro in build_demo(date.today()):
+                store.save(retro)
+        _cmd_open(folder)
+    finally:
+        if args.keep:
+            print(f"The demo library is kept in {folder}")
+        else:
+            shutil.rmtree(folder, ignore_errors=True)
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    try:
+        if args.command == "demo":
+            return _cmd_demo(args)
+        data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+        if args.command == "new":
+            return _cmd_new(args, data_dir)
+        if args.command == "list":
+            return _cmd_list(args, data_dir)
+        if args.command == "show":
+            return _cmd_show(args, data_dir)
+        return _cmd_open(data_dir)
+    except (CliError, StoreError) as error:
+        print(f"retrotui: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"retrotui: error: {error.strerror or error}{where}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130

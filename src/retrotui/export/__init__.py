@@ -1,0 +1,1 @@
+"""Pure renderers: a retrospective in, text out."""

@@ -1,0 +1,183 @@
+"""Home: every retrospective, newest first; open, create, delete."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.widgets import DataTable, Footer, Static
+
+from retrotui.dialogs.confirm import ConfirmDialog
+from retrotui.dialogs.new_retro import NewRetroDialog
+from retrotui.model import Retrospective
+from retrotui.model.text import one_line
+from retrotui.screens.base import RetroScreen
+from retrotui.store import StoreError
+from retrotui.widgets.library_table import LibraryTable
+from retrotui.widgets.preview import preview
+from retrotui.widgets.top_bar import TopBar
+
+
+class LibraryScreen(RetroScreen):
+    BINDINGS = [
+        Binding("enter", "open", "Open", priority=True, id="library.open"),
+        Binding(
+            "n", "new", "New", tooltip="Start a new retrospective", id="library.new"
+        ),
+        Binding(
+            "d",
+            "delete",
+            "Delete",
+            tooltip="Move to the trash folder",
+            id="library.delete",
+        ),
+        Binding("q", "app.quit", "Quit", id="library.quit"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield TopBar(id="top-bar")
+        with Vertical(id="library-body"):
+            yield Static(id="notice")
+            yield LibraryTable(id="library-table")
+            yield Static(id="empty")
+            yield Static(id="details")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        store = self.store
+        self.query_one(TopBar).show(
+            "Incident library", str(store.data_dir), store.read_only
+        )
+        notices: list[str] = []
+        if store.read_only:
+            notices.append(
+                f"Read-only: {store.read_only_reason}. Changes are disabled."
+            )
+        for problem in store.problems:
+            notices.append(f"Skipped: {problem}")
+        notice = self.query_one("#notice", Static)
+        notice.update(Text("\n".join(notices)))
+        notice.display = bool(notices)
+        self.query_one("#details").border_title = "Preview"
+        self.refresh_rows()
+        self.query_one(LibraryTable).focus()
+
+    def refresh_rows(self, keep: str | None = None) -> None:
+        store = self.store
+        summaries = store.summaries()
+        table = self.query_one(LibraryTable)
+        table.show(summaries, self.today(), keep)
+        table.display = bool(summaries)
+        empty = self.query_one("#empty", Static)
+        empty.display = not summaries
+        empty.update(
+            Text.assemble(
+                ("No retrospectives yet.\n\n", "bold"),
+                "Press ",
+                ("n", "bold #00D7FF"),
+                " to start one, or run ",
+                ("retrotui demo", "bold"),
+                " to explore a sample library.",
+            )
+        )
+        self._show_details(table.selected_id)
+
+    @on(DataTable.RowHighlighted)
+    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
+        self._show_details(event.row_key.value)
+
+    def _show_details(self, retro_id: str | None) -> None:
+        details = self.query_one("#details", Static)
+        summary = self.store.summary(retro_id) if retro_id else None
+        details.display = summary is not None
+        if summary is not None:
+            details.update(preview(summary, self.today()))
+
+    # -- actions -------------------------------------------------------------
+    def action_open(self) -> None:
+        retro_id = self.query_one(LibraryTable).selected_id
+        if retro_id is None:
+            return
+        try:
+            retro = self.store.load(retro_id)
+        except StoreError as error:
+            self.notify(str(error), title="Cannot open", severity="error", timeout=8)
+            return
+        from retrotui.screens.overview import OverviewScreen
+
+        self.app.push_screen(OverviewScreen(retro))
+
+    def action_new(self) -> None:
+        if self._refuse_if_read_only():
+            return
+        self.app.push_screen(NewRetroDialog(), self._created)
+
+    def _created(self, retro: Retrospective | None) -> None:
+        if retro is None:
+            return
+        try:
+            self.store.save(retro)
+        except StoreError as error:
+            self.notify(str(error), title="Not saved", severity="error", timeout=8)
+            return
+        self.refresh_rows(keep=retro.id)
+        self.notify(
+            f"Created {one_line(retro.title, 60)!s}", title="Saved", markup=False
+        )
+
+    def action_delete(self) -> None:
+        if self._refuse_if_read_only():
+            return
+        table = self.query_one(LibraryTable)
+        retro_id = table.selected_id
+        if retro_id is None:
+            return
+        summary = self.store.summary(retro_id)
+        title = summary.title if summary else retro_id
+        question = f"Delete “{one_line(title, 60)}”?"
+        detail = "It moves to the library's trash folder; nothing else changes."
+
+        def confirmed(yes: bool | None) -> None:
+            if not yes:
+                return
+            next_row = min(table.cursor_row, table.row_count - 2)
+            try:
+                where = self.store.delete(retro_id)
+            except StoreError as error:
+                self.notify(
+                    str(error), title="Not deleted", severity="error", timeout=8
+                )
+                return
+            self.refresh_rows()
+            if next_row >= 0:
+                table.move_cursor(row=next_row)
+            self.notify(f"Moved to {where}", title="Deleted", markup=False)
+
+        self.app.push_screen(
+            ConfirmDialog(question, detail, confirm_label="Delete"), confirmed
+        )
+
+    def _refuse_if_read_only(self) -> bool:
+        store = self.store
+        if store.read_only:
+            self.notify(
+                store.read_only_reason, title="Read-only library", severity="warning"
+            )
+        return bool(store.read_only)
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand(
+            "New retrospective", "Start a new retrospective", self.action_new
+        )
+        yield SystemCommand(
+            "Open retrospective", "Open the highlighted retrospective", self.action_open
+        )
+        yield SystemCommand(
+            "Delete retrospective",
+            "Move the highlighted one to the trash",
+            self.action_delete,
+        )

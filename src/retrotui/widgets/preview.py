@@ -1,0 +1,29 @@
+"""The preview of the highlighted retrospective under the library table."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from rich.text import Text
+
+from retrotui.model import Kind, RetroSummary
+from retrotui.model.text import one_line
+from retrotui.widgets.library_table import actions_cell
+
+
+def preview(summary: RetroSummary, today: date) -> Text:
+    text = Text(no_wrap=False)
+    text.append(one_line(summary.title, 300) + "\n", style="bold")
+    kind = "near miss" if summary.kind is Kind.NEAR_MISS else "incident"
+    when = summary.local_start.strftime("%Y-%m-%d %H:%M")
+    text.append(
+        f"{summary.severity.value} {kind} · {when} {summary.timezone}", style="dim"
+    )
+    text.append(f" · {summary.status.value} · id {summary.id}\n", style="dim")
+    if summary.blurb:
+        text.append(one_line(summary.blurb, 240) + "\n")
+    text.append("Action items: ")
+    text.append_text(actions_cell(summary, today))
+    tags = ", ".join(one_line(t, 30) for t in summary.tags)
+    text.append(f"   Tags: {tags or 'none'}")
+    return text
