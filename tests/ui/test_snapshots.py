@@ -1,0 +1,53 @@
+"""Snapshots of the key screens at the facilitator's 100x30.
+
+The library shows its folder, so the snapshots use one fixed folder.
+Update after an intended change with `pytest --snapshot-update`.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from ui_support import TODAY
+
+from retrotui.app import RetroApp, make_app
+from retrotui.demo import build_demo
+from retrotui.store import Store
+
+FOLDER = Path("/tmp/retrotui-snapshot-library")
+SIZE = (100, 30)
+
+
+@pytest.fixture
+def snapshot_app(monkeypatch: pytest.MonkeyPatch) -> Iterator[RetroApp]:
+    monkeypatch.delenv("TZ", raising=False)  # the form's default zone
+    shutil.rmtree(FOLDER, ignore_errors=True)
+    store = Store(FOLDER, mode="write")
+    for retro in build_demo(TODAY):
+        store.save(retro)
+    yield make_app(store, today=lambda: TODAY)
+    store.close()
+    shutil.rmtree(FOLDER, ignore_errors=True)
+
+
+def test_library_screen(snap_compare, snapshot_app: RetroApp) -> None:
+    assert snap_compare(snapshot_app, terminal_size=SIZE)
+
+
+def test_new_retrospective_form(snap_compare, snapshot_app: RetroApp) -> None:
+    async def fill(pilot) -> None:
+        await pilot.pause()
+        await pilot.press("n", *"Cache stampede", "tab", "tab", "tab", *"nope", "enter")
+
+    assert snap_compare(snapshot_app, terminal_size=SIZE, run_before=fill)
+
+
+def test_overview_screen(snap_compare, snapshot_app: RetroApp) -> None:
+    async def open_first(pilot) -> None:
+        await pilot.pause()
+        await pilot.press("enter")
+
+    assert snap_compare(snapshot_app, terminal_size=SIZE, run_before=open_first)
