@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from datetime import date, datetime
 from enum import StrEnum
 from typing import Any, TypeVar
 
 E = TypeVar("E", bound=StrEnum)
+# Seconds, minutes and counts; anything larger is a corrupt file, not data.
+MAX_NUMBER = 1e12
 T = TypeVar("T")
 
 
@@ -70,15 +73,21 @@ class Fields:
             raise ValidationError(
                 self.at(key), f"expected a number, got {_show(value)}"
             )
-        if value < 0:
-            raise ValidationError(self.at(key), f"must not be negative, got {value}")
+        if not math.isfinite(value) or not 0 <= value <= MAX_NUMBER:
+            raise ValidationError(
+                self.at(key), f"must be between 0 and {MAX_NUMBER:g}, got {value!r}"
+            )
         return float(value)
 
     def optional_int(self, key: str) -> int | None:
         value = self._get(key, None)
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        if (
+            isinstance(value, bool)
+            or not isinstance(value, int)
+            or not 0 <= value <= MAX_NUMBER
+        ):
             raise ValidationError(
                 self.at(key), f"expected a whole number >= 0, got {_show(value)}"
             )

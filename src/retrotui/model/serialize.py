@@ -6,6 +6,7 @@ every field and raises `ValidationError` naming the one that is wrong.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import fields as dataclass_fields
 from datetime import date, datetime
@@ -39,6 +40,7 @@ from retrotui.model.fields import Fields, ValidationError
 from retrotui.model.retrospective import Retrospective
 
 SCHEMA_VERSION = 1
+_ID = re.compile(r"[A-Za-z0-9_-]{1,64}")
 
 # Upgrades a document from version N to N+1. Add an entry (and bump
 # SCHEMA_VERSION) whenever the stored shape changes; old files are upgraded
@@ -92,6 +94,9 @@ def from_document(document: object) -> Retrospective:
     if not isinstance(document, dict):
         raise ValidationError("", "expected a retrospective document (an object)")
     document = migrate(document)
+    unknown = sorted(set(document) - {"schema_version", "retrospective"})
+    if unknown:
+        raise ValidationError("", f"unknown field {unknown[0]!r}")
     return from_dict(document.get("retrospective"), "retrospective")
 
 
@@ -177,7 +182,11 @@ def _timer(data: object, path: str) -> TimerState:
 
 
 def _criterion(data: object, path: str) -> Criterion:
-    return Fields({"value": data}, path, {"value"}).enum("value", Criterion)
+    try:
+        return Criterion(data)
+    except ValueError:
+        allowed = ", ".join(c.value for c in Criterion)
+        raise ValidationError(path, f"{data!r} is not one of: {allowed}") from None
 
 
 def _zone(name: str, path: str) -> str:
@@ -190,11 +199,16 @@ def _zone(name: str, path: str) -> str:
 
 def from_dict(data: object, path: str = "") -> Retrospective:
     f = Fields(data, path, {x.name for x in dataclass_fields(Retrospective)})
+    retro_id = f.required_text("id")
+    if not _ID.fullmatch(retro_id):
+        raise ValidationError(
+            f.at("id"), "use 1-64 letters, digits, '-' or '_' (it names a file)"
+        )
     title = f.required_text("title")
     if not title.strip():
         raise ValidationError(f.at("title"), "must not be empty")
     retro = Retrospective(
-        id=f.required_text("id"),
+        id=retro_id,
         title=title,
         kind=f.enum("kind", Kind, Kind.INCIDENT),
         severity=f.enum("severity", Severity, Severity.SEV3),

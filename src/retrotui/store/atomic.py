@@ -9,7 +9,6 @@ fsynced so the rename itself survives a power cut.
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 TEMP_PREFIX = ".tmp-"
@@ -25,6 +24,8 @@ def fsync_dir(folder: Path) -> None:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
+    import tempfile  # not needed to open and list a library
+
     fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=path.parent)
     temp = Path(temp_name)
     try:

@@ -47,29 +47,42 @@ def tombstone_line(retro_id: str) -> bytes:
     return json.dumps({"deleted": retro_id}).encode("utf-8") + b"\n"
 
 
+def _records(lines: list[bytes]) -> tuple[list[object], bool]:
+    """Parse every line; one json.loads over the whole journal is several
+    times faster than one per line, so that is tried first."""
+    try:
+        return json.loads(b"[" + b",".join(lines) + b"]"), False
+    except ValueError:
+        pass
+    records: list[object] = []
+    for line in lines:
+        try:
+            records.append(json.loads(line))
+        except ValueError:
+            continue  # a torn append from a crash, or a hand edit
+    return records, True
+
+
 def read_journal(path: Path) -> Journal:
     try:
         raw = path.read_bytes()
     except FileNotFoundError:
         return Journal({}, 0, damaged=False)
+    lines = [line for line in raw.split(b"\n") if line.strip()]
+    records, damaged = _records(lines)
     entries: dict[str, Entry] = {}
-    damaged = False
-    lines = raw.split(b"\n")
-    for line in lines:
-        if not line.strip():
-            continue
+    for record in records:
         try:
-            record = json.loads(line)
-            if "deleted" in record:
-                entries.pop(record["deleted"], None)
+            if "deleted" in record:  # type: ignore[operator]
+                entries.pop(record["deleted"], None)  # type: ignore[index]
                 continue
-            mtime, size = record["stamp"]
-            summary = summary_from_dict(record["summary"])
-        except (ValueError, KeyError, TypeError):
-            # A torn append from a crash, or a hand edit: recomputed from files.
-            damaged = True
+            mtime, size = record["stamp"]  # type: ignore[index]
+            stamp = (int(mtime), int(size))
+            summary = summary_from_dict(record["summary"])  # type: ignore[index]
+        except (ValueError, KeyError, TypeError, OverflowError):
+            damaged = True  # recomputed from the files
             continue
-        entries[summary.id] = Entry(summary, (int(mtime), int(size)))
+        entries[summary.id] = Entry(summary, stamp)
     return Journal(entries, len(lines), damaged)
 
 

@@ -9,24 +9,14 @@ Layout of a data directory:
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
-from tinydb import TinyDB
-from tinydb.table import Document
-
-from retrotui.model import (
-    EPOCH,
-    Retrospective,
-    RetroSummary,
-    ValidationError,
-    from_document,
-    newest_first,
-    summarize,
-    to_document,
-)
+from retrotui.model.fields import ValidationError
+from retrotui.model.summary import RetroSummary, newest_first, summarize
 from retrotui.store import index
 from retrotui.store.atomic import remove_stale_temps
 from retrotui.store.errors import (
@@ -38,7 +28,9 @@ from retrotui.store.errors import (
 )
 from retrotui.store.lock import DirectoryLock
 from retrotui.store.paths import prepare_dir
-from retrotui.store.storage import AtomicJSONStorage
+
+if TYPE_CHECKING:
+    from retrotui.model.retrospective import Retrospective
 
 Mode = Literal["write", "read", "auto"]
 TABLE = "retrospective"
@@ -68,6 +60,11 @@ class Store:
         self.read_only_reason = ""
         self._lock = DirectoryLock(data_dir)
         self._entries: dict[str, index.Entry] = {}
+        self._unreadable: dict[str, StoreError] = {}
+        if data_dir.exists() and not data_dir.is_dir():
+            raise StoreError(
+                f"{data_dir} is a file, not a folder: give a folder for the library"
+            )
         if mode != "read":
             self._open_for_writing(mode)
         else:
@@ -93,6 +90,7 @@ class Store:
 
     def close(self) -> None:
         self._lock.release()
+        self.read_only_reason = "the library was closed"
 
     def __enter__(self) -> Store:
         return self
@@ -103,27 +101,36 @@ class Store:
     def _path(self, retro_id: str) -> Path:
         return self.retros_dir / f"{retro_id}.json"
 
+    def _retro_files(self) -> list[tuple[str, str, tuple[int, int]]]:
+        try:
+            entries = list(os.scandir(self.retros_dir))
+        except FileNotFoundError:
+            return []
+        found = []
+        for entry in entries:
+            if entry.name.endswith(".json") and not entry.name.startswith("."):
+                try:
+                    status = entry.stat()
+                except OSError:
+                    continue
+                stamp = (status.st_mtime_ns, status.st_size)
+                found.append((entry.name[:-5], entry.path, stamp))
+        return found
+
     def _load_index(self) -> None:
         journal = index.read_journal(self.journal_path)
         changed = journal.damaged
-        files = (
-            sorted(self.retros_dir.glob("*.json")) if self.retros_dir.is_dir() else []
-        )
-        for path in files:
-            retro_id = path.stem
+        for retro_id, path, stamp in self._retro_files():
             entry = journal.entries.get(retro_id)
-            try:
-                stamp = index.stamp_of(path)
-            except OSError:
-                continue
             if entry is not None and entry.stamp == stamp:
                 self._entries[retro_id] = entry
                 continue
             changed = True
             try:
-                retro = self._read(path)
+                retro = self._read(Path(path))
             except StoreError as problem:
                 self.problems.append(problem)
+                self._unreadable[retro_id] = problem
                 continue
             self._entries[retro_id] = index.Entry(summarize(retro), stamp)
         changed = changed or len(journal.entries) != len(self._entries)
@@ -133,6 +140,12 @@ class Store:
 
     # -- reading -----------------------------------------------------------
     def _read(self, path: Path) -> Retrospective:
+        # Imported here: listing the library at start-up needs neither.
+        from tinydb import TinyDB
+
+        from retrotui.model.serialize import from_document
+        from retrotui.store.storage import AtomicJSONStorage
+
         with TinyDB(path, storage=AtomicJSONStorage) as db:
             document = db.table(TABLE, cache_size=0).get(doc_id=DOC_ID)
         if document is None:
@@ -166,8 +179,13 @@ class Store:
         wanted = id_or_prefix.strip()
         if wanted in self._entries:
             return wanted
-        matches = sorted(i for i in self._entries if wanted and i.startswith(wanted))
+        if wanted in self._unreadable:
+            raise self._unreadable[wanted]
+        known = [*self._entries, *self._unreadable]
+        matches = sorted(i for i in known if wanted and i.startswith(wanted))
         if len(matches) == 1:
+            if matches[0] in self._unreadable:
+                raise self._unreadable[matches[0]]
             return matches[0]
         if matches:
             raise NotFound(
@@ -186,19 +204,30 @@ class Store:
 
     def save(self, retro: Retrospective) -> None:
         """Write one retrospective; the cost does not grow with the library."""
+        from retrotui.model.retrospective import EPOCH
+        from retrotui.model.serialize import from_document, to_document
+        from retrotui.store.storage import AtomicJSONStorage
+
         self._require_writable()
         now = self.clock()
         if retro.created == EPOCH:
             retro.created = now
         retro.updated = now
+        document = to_document(retro)
+        try:
+            # Never write what could not be read back.
+            from_document(document)
+        except ValidationError as error:
+            raise StoreError(f"not saved: {error}") from None
         path = self._path(retro.id)
-        with TinyDB(path, storage=AtomicJSONStorage) as db:
-            db.table(TABLE, cache_size=0).upsert(
-                Document(to_document(retro), doc_id=DOC_ID)
-            )
+        # One atomic write of the whole TinyDB-format file. TinyDB's upsert
+        # would write a new file twice (an empty table first), and a crash
+        # between the two would leave a file with no retrospective in it.
+        AtomicJSONStorage(path).write({TABLE: {str(DOC_ID): document}})
         entry = index.Entry(summarize(retro), index.stamp_of(path))
         index.append_entry(self.journal_path, entry)
         self._entries[retro.id] = entry
+        self._unreadable.pop(retro.id, None)
 
     def delete(self, retro_id: str) -> Path:
         """Move a retrospective to the trash folder; returns where it went."""

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import fcntl
 import os
-import socket
 from pathlib import Path
 
 from retrotui.store.atomic import FILE_MODE
@@ -29,7 +28,7 @@ class DirectoryLock:
             os.close(fd)
             return False
         os.ftruncate(fd, 0)
-        os.write(fd, f"pid {os.getpid()} on {socket.gethostname()}\n".encode())
+        os.write(fd, f"pid {os.getpid()} on {os.uname().nodename}\n".encode())
         self._fd = fd
         return True
 

@@ -22,6 +22,9 @@ def resolve_data_dir(flag: str | os.PathLike[str] | None = None) -> Path:
 
 
 def prepare_dir(folder: Path) -> None:
+    """Create the folder 0700; an existing one only loses group/other access
+    (never gains write access a person took away on purpose)."""
     folder.mkdir(mode=DIR_MODE, parents=True, exist_ok=True)
-    if folder.stat().st_mode & 0o777 != DIR_MODE:
-        folder.chmod(DIR_MODE)
+    mode = folder.stat().st_mode & 0o777
+    if mode & 0o077:
+        folder.chmod(mode & 0o700)
