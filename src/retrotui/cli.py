@@ -9,18 +9,14 @@ from __future__ import annotations
 
 import argparse
 import json
-import shutil
 import sys
-import tempfile
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import NoReturn
 
 from retrotui import __version__
-from retrotui.model import Kind, Severity, to_document
-from retrotui.model.create import FormError, NewRetro, build_retrospective
-from retrotui.model.summary import summary_to_dict
+from retrotui.model.enums import Kind, Severity
 from retrotui.store import Store, StoreError, resolve_data_dir
 
 EXIT_USAGE = 2
@@ -113,6 +109,8 @@ def _report_problems(store: Store) -> None:
 
 
 def _cmd_new(args: argparse.Namespace, data_dir: Path) -> int:
+    from retrotui.model.create import FormError, NewRetro, build_retrospective
+
     form = NewRetro(
         title=args.title,
         kind=args.kind,
@@ -136,6 +134,7 @@ def _cmd_new(args: argparse.Namespace, data_dir: Path) -> int:
 
 def _cmd_list(args: argparse.Namespace, data_dir: Path) -> int:
     from retrotui.export.plain import list_table
+    from retrotui.model.summary import summary_to_dict
 
     with Store(data_dir, mode="read") as store:
         _report_problems(store)
@@ -157,6 +156,7 @@ def _cmd_list(args: argparse.Namespace, data_dir: Path) -> int:
 
 def _cmd_show(args: argparse.Namespace, data_dir: Path) -> int:
     from retrotui.export.plain import show_text
+    from retrotui.model.serialize import to_document
 
     with Store(data_dir, mode="read") as store:
         retro = store.load(args.id)
@@ -179,6 +179,9 @@ def _cmd_open(data_dir: Path) -> int:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
+    import shutil
+    import tempfile
+
     from retrotui.demo import build_demo
 
     folder = Path(tempfile.mkdtemp(prefix="retrotui-demo-"))

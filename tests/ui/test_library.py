@@ -20,8 +20,7 @@ SIZE = (100, 30)
 
 
 def _row_ids(app: RetroApp) -> list[str]:
-    table = app.screen.query_one(LibraryTable)
-    return [key.value for key in table.rows]
+    return app.screen.query_one(LibraryTable).row_ids
 
 
 async def test_lists_newest_first_with_overdue_counts(demo_app: RetroApp) -> None:

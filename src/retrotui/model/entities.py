@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import secrets
+import os
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
@@ -19,7 +19,7 @@ from retrotui.model.enums import (
 
 def new_id() -> str:
     """A short random id: easy to type, and unique enough for one library."""
-    return secrets.token_hex(4)
+    return os.urandom(4).hex()
 
 
 def as_utc(moment: datetime) -> datetime:

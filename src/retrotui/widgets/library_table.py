@@ -5,19 +5,25 @@ from __future__ import annotations
 from datetime import date
 
 from rich.text import Text
-from textual.widgets import DataTable
 
 from retrotui.model import Kind, RetroSummary
 from retrotui.model.text import one_line
+from retrotui.widgets.virtual_table import Column, VirtualTable
 
 SEVERITY_STYLE = {
     "SEV1": "bold #FF5F5F",
     "SEV2": "bold #FFB000",
-    "SEV3": "#FFFFFF",
-    "SEV4": "#A8A8A8",
+    "SEV3": "",
+    "SEV4": "dim",
 }
-# Fixed widths of every column but the title, which takes what is left.
-WIDTHS = {"date": 10, "sev": 4, "kind": 9, "status": 9, "open": 17}
+COLUMNS = [
+    Column("Date", 10),
+    Column("Sev", 4),
+    Column("Kind", 9),
+    Column("Title"),
+    Column("Status", 9),
+    Column("Action items", 17),
+]
 
 
 def actions_cell(summary: RetroSummary, today: date) -> Text:
@@ -30,44 +36,38 @@ def actions_cell(summary: RetroSummary, today: date) -> Text:
     return cell
 
 
-class LibraryTable(DataTable[Text]):
+class LibraryTable(VirtualTable):
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id, cursor_type="row", zebra_stripes=True)
+        super().__init__(COLUMNS, self._cells, id=id)
+        self.summaries: list[RetroSummary] = []
+        self.today = date.today()
 
-    def _title_width(self) -> int:
-        spare = self.size.width or self.app.size.width - 4
-        padding = 2 * self.cell_padding * (len(WIDTHS) + 1)
-        return max(20, spare - sum(WIDTHS.values()) - padding - 2)
+    def _cells(self, index: int) -> list[Text]:
+        s = self.summaries[index]
+        return [
+            Text(s.local_start.date().isoformat()),
+            Text(s.severity.value, style=SEVERITY_STYLE[s.severity.value]),
+            Text("near miss" if s.kind is Kind.NEAR_MISS else "incident"),
+            Text(one_line(s.title, 300)),
+            Text(s.status.value),
+            actions_cell(s, self.today),
+        ]
 
     def show(
         self, summaries: list[RetroSummary], today: date, keep: str | None = None
     ) -> None:
         """Replace the rows; keep the cursor on `keep` (an id) if still there."""
-        self.clear(columns=True)
-        title_width = self._title_width()
-        self.add_column("Date", key="date", width=WIDTHS["date"])
-        self.add_column("Sev", key="sev", width=WIDTHS["sev"])
-        self.add_column("Kind", key="kind", width=WIDTHS["kind"])
-        self.add_column("Title", key="title", width=title_width)
-        self.add_column("Status", key="status", width=WIDTHS["status"])
-        self.add_column("Action items", key="open", width=WIDTHS["open"])
-        for s in summaries:
-            near_miss = s.kind is Kind.NEAR_MISS
-            self.add_row(
-                Text(s.local_start.date().isoformat()),
-                Text(s.severity.value, style=SEVERITY_STYLE[s.severity.value]),
-                Text("near miss" if near_miss else "incident"),
-                Text(one_line(s.title, title_width)),
-                Text(s.status.value),
-                actions_cell(s, today),
-                key=s.id,
-            )
-        if keep is not None and keep in self.rows:
-            self.move_cursor(row=self.get_row_index(keep))
+        self.summaries = summaries
+        self.today = today
+        index = next((i for i, s in enumerate(summaries) if s.id == keep), None)
+        self.set_row_count(len(summaries), index)
+
+    @property
+    def row_ids(self) -> list[str]:
+        return [s.id for s in self.summaries]
 
     @property
     def selected_id(self) -> str | None:
-        if not self.row_count:
+        if not self.summaries:
             return None
-        key, _ = self.coordinate_to_cell_key(self.cursor_coordinate)
-        return key.value
+        return self.summaries[self.cursor].id
