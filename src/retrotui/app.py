@@ -43,10 +43,11 @@ class RetroApp(App[None]):
         self.today = today
         self.register_theme(HIGH_CONTRAST)
 
-    def on_mount(self) -> None:
+    def get_default_screen(self) -> Screen:
+        # The library is the base screen itself: one screen fewer to build.
         from retrotui.screens.library import LibraryScreen
 
-        self.push_screen(LibraryScreen())
+        return LibraryScreen()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from getattr(screen, "palette_commands", list)()

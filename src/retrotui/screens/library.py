@@ -9,7 +9,6 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
-from textual.containers import Vertical
 from textual.widgets import Static
 
 from retrotui.model.text import one_line
@@ -22,6 +21,16 @@ from retrotui.widgets.top_bar import TopBar
 
 if TYPE_CHECKING:
     from retrotui.model.retrospective import Retrospective
+
+
+EMPTY_MESSAGE = Text.assemble(
+    ("No retrospectives yet.\n\n", "bold"),
+    "Press ",
+    ("n", "bold #00D7FF"),
+    " to start one, or run ",
+    ("retrotui demo", "bold"),
+    " to explore a sample library.",
+)
 
 
 class LibraryScreen(RetroScreen):
@@ -41,12 +50,19 @@ class LibraryScreen(RetroScreen):
     ]
 
     def compose(self) -> ComposeResult:
+        # Few widgets on purpose: each one costs start-up time, so the
+        # notice and the empty-library message exist only when needed.
+        store = self.store
         yield TopBar(id="top-bar")
-        with Vertical(id="library-body"):
-            yield Static(id="notice")
-            yield LibraryTable(id="library-table")
-            yield Static(id="empty")
-            yield Static(id="details")
+        notices = [f"Skipped: {problem}" for problem in store.problems]
+        if store.read_only:
+            notices.insert(
+                0, f"Read-only: {store.read_only_reason}. Changes are disabled."
+            )
+        if notices:
+            yield Static(Text("\n".join(notices)), id="notice")
+        yield LibraryTable(id="library-table")
+        yield Static(id="details")
         yield KeyBar()
 
     def on_mount(self) -> None:
@@ -54,38 +70,20 @@ class LibraryScreen(RetroScreen):
         self.query_one(TopBar).show(
             "Incident library", str(store.data_dir), store.read_only
         )
-        notices: list[str] = []
-        if store.read_only:
-            notices.append(
-                f"Read-only: {store.read_only_reason}. Changes are disabled."
-            )
-        for problem in store.problems:
-            notices.append(f"Skipped: {problem}")
-        notice = self.query_one("#notice", Static)
-        notice.update(Text("\n".join(notices)))
-        notice.display = bool(notices)
         self.query_one("#details").border_title = "Preview"
         self.refresh_rows()
         self.query_one(LibraryTable).focus()
 
     def refresh_rows(self, keep: str | None = None) -> None:
-        store = self.store
-        summaries = store.summaries()
+        summaries = self.store.summaries()
         table = self.query_one(LibraryTable)
         table.show(summaries, self.today(), keep)
         table.display = bool(summaries)
-        empty = self.query_one("#empty", Static)
-        empty.display = not summaries
-        empty.update(
-            Text.assemble(
-                ("No retrospectives yet.\n\n", "bold"),
-                "Press ",
-                ("n", "bold #00D7FF"),
-                " to start one, or run ",
-                ("retrotui demo", "bold"),
-                " to explore a sample library.",
-            )
-        )
+        empty = self.query("#empty")
+        if not summaries and not empty:
+            self.mount(Static(EMPTY_MESSAGE, id="empty"), after=table)
+        elif summaries and empty:
+            empty.remove()
         self._show_details(table.selected_id)
 
     @on(LibraryTable.Highlighted)
