@@ -24,6 +24,7 @@ from retrotui.model import (
     Phase,
     PhaseRecord,
     Retrospective,
+    ReviewOutcome,
     Severity,
     Source,
     Stage,
@@ -38,7 +39,7 @@ BASE = datetime(2026, 11, 26, 14, 3, 7, 123456, tzinfo=UTC)
 PLUS_ONE = timezone(timedelta(hours=1))
 
 # Fields that hold validated identifiers rather than free text.
-NOT_FREE_TEXT = {"id", "timezone"}
+NOT_FREE_TEXT = {"id", "timezone", "retro_id", "item_id"}
 
 
 def full_retro(text: str = "text", *, title: str | None = None) -> Retrospective:
@@ -130,6 +131,15 @@ def full_retro(text: str = "text", *, title: str | None = None) -> Retrospective
                 id="ac000002",
             ),
         ],
+        review_log=[
+            ReviewOutcome(
+                retro_id="re000002",
+                item_id="ac000009",
+                title=text,
+                status=ActionStatus.DROPPED,
+                reason=text,
+            )
+        ],
         phases=[
             PhaseRecord(
                 phase=Phase.TIMELINE,
@@ -142,7 +152,6 @@ def full_retro(text: str = "text", *, title: str | None = None) -> Retrospective
         ],
         timer=TimerState(
             phase=Phase.FACTORS,
-            elapsed_s=61.75,
             running=True,
             started_at=(BASE + timedelta(days=2)).astimezone(PLUS_ONE),
         ),

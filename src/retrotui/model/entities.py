@@ -99,6 +99,17 @@ class ActionItem:
 
 
 @dataclass(kw_only=True)
+class ReviewOutcome:
+    """What the previous-actions review decided about one earlier item."""
+
+    retro_id: str
+    item_id: str
+    title: str
+    status: ActionStatus
+    reason: str = ""
+
+
+@dataclass(kw_only=True)
 class PhaseRecord:
     """One timeboxed phase: what was planned and what was actually spent."""
 
@@ -111,11 +122,12 @@ class PhaseRecord:
 
 @dataclass(kw_only=True)
 class TimerState:
-    """Where a facilitated session stands, saved so a restart can resume it."""
+    """Where a facilitated session stands, saved so a restart can resume it.
+
+    Time spent is kept per phase (PhaseRecord.spent_s); while running, the
+    time since `started_at` is added to the current phase's total."""
 
     phase: Phase | None = None
-    # Seconds spent in the current phase when the timer was last paused.
-    elapsed_s: float = 0.0
     running: bool = False
     # When running: the wall-clock instant the current run began.
     started_at: datetime | None = None

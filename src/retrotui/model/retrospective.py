@@ -10,6 +10,7 @@ from retrotui.model.entities import (
     ContributingFactor,
     Impact,
     PhaseRecord,
+    ReviewOutcome,
     TimelineEvent,
     TimerState,
     WhyChain,
@@ -63,6 +64,7 @@ class Retrospective:
     factors: list[ContributingFactor] = field(default_factory=list)
     why_chains: list[WhyChain] = field(default_factory=list)
     actions: list[ActionItem] = field(default_factory=list)
+    review_log: list[ReviewOutcome] = field(default_factory=list)
     phases: list[PhaseRecord] = field(default_factory=default_phases)
     timer: TimerState = field(default_factory=TimerState)
     created: datetime = field(default_factory=_epoch)

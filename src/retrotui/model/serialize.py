@@ -19,6 +19,7 @@ from retrotui.model.entities import (
     ContributingFactor,
     Impact,
     PhaseRecord,
+    ReviewOutcome,
     TimelineEvent,
     TimerState,
     WhyChain,
@@ -159,6 +160,17 @@ def _action(data: object, path: str) -> ActionItem:
     )
 
 
+def _outcome(data: object, path: str) -> ReviewOutcome:
+    f = Fields(data, path, {x.name for x in dataclass_fields(ReviewOutcome)})
+    return ReviewOutcome(
+        retro_id=f.required_text("retro_id"),
+        item_id=f.required_text("item_id"),
+        title=f.text("title"),
+        status=f.enum("status", ActionStatus),
+        reason=f.text("reason"),
+    )
+
+
 def _phase(data: object, path: str) -> PhaseRecord:
     f = Fields(data, path, {x.name for x in dataclass_fields(PhaseRecord)})
     return PhaseRecord(
@@ -175,7 +187,6 @@ def _timer(data: object, path: str) -> TimerState:
     phase = f.data.get("phase")
     return TimerState(
         phase=None if phase is None else f.enum("phase", Phase),
-        elapsed_s=f.number("elapsed_s"),
         running=f.flag("running"),
         started_at=f.moment("started_at"),
     )
@@ -227,6 +238,7 @@ def from_dict(data: object, path: str = "") -> Retrospective:
         factors=f.items("factors", _factor),
         why_chains=f.items("why_chains", _chain),
         actions=f.items("actions", _action),
+        review_log=f.items("review_log", _outcome),
         created=f.moment("created", required=True),  # type: ignore[arg-type]
         updated=f.moment("updated", required=True),  # type: ignore[arg-type]
     )

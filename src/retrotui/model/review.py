@@ -1,0 +1,67 @@
+"""The previous-actions review: every open item of earlier retrospectives."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from retrotui.model.entities import ActionItem
+from retrotui.model.enums import ActionStatus
+from retrotui.model.retrospective import Retrospective
+
+
+@dataclass(frozen=True)
+class ReviewItem:
+    retro_id: str
+    retro_title: str
+    item: ActionItem
+
+    def overdue(self, today: date) -> bool:
+        return self.item.is_overdue(today)
+
+
+def open_items(
+    retros: list[Retrospective], exclude: str | None, today: date
+) -> list[ReviewItem]:
+    """Open items of every other retrospective: overdue first, then by due date."""
+    found = [
+        ReviewItem(r.id, r.title, item)
+        for r in retros
+        if r.id != exclude
+        for item in r.actions
+        if item.status is ActionStatus.OPEN
+    ]
+
+    def key(entry: ReviewItem) -> tuple[int, date, str]:
+        due = entry.item.due or date.max
+        return (0 if entry.overdue(today) else 1, due, entry.item.title)
+
+    return sorted(found, key=key)
+
+
+@dataclass(frozen=True)
+class Completion:
+    done: int
+    open: int
+    dropped: int
+
+    @property
+    def rate(self) -> float | None:
+        """Done out of done + open; dropped items are neither."""
+        considered = self.done + self.open
+        return self.done / considered if considered else None
+
+    @property
+    def label(self) -> str:
+        if self.rate is None:
+            return "no action items yet"
+        return f"{self.rate:.0%} done ({self.done} of {self.done + self.open}; {self.dropped} dropped)"
+
+
+def completion(retros: list[Retrospective]) -> Completion:
+    statuses = [item.status for r in retros for item in r.actions]
+    return Completion(
+        done=statuses.count(ActionStatus.DONE),
+        open=statuses.count(ActionStatus.OPEN),
+        dropped=statuses.count(ActionStatus.DROPPED),
+    )

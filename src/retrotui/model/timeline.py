@@ -1,0 +1,105 @@
+"""Timeline rules: typed input to events, and always chronological order."""
+
+from __future__ import annotations
+
+import bisect
+
+from retrotui.model.create import FormError
+from retrotui.model.entities import TimelineEvent
+from retrotui.model.enums import Marker, Source
+from retrotui.model.retrospective import Retrospective
+from retrotui.model.timeparse import TimeParseError, local, parse_moment
+
+MAX_EVENT_TEXT = 2000
+
+
+def incident_day_hint(retro: Retrospective) -> str:
+    if retro.started is None:
+        return "type a full date (the incident has no start time yet)"
+    return f"14:03 means {local(retro.started, retro.timezone):%Y-%m-%d}"
+
+
+def parse_event_time(retro: Retrospective, text: str):  # -> datetime
+    day = local(retro.started, retro.timezone).date() if retro.started else None
+    try:
+        return parse_moment(text, retro.timezone, day)
+    except TimeParseError as error:
+        raise FormError("time", str(error)) from None
+
+
+def build_event(
+    retro: Retrospective,
+    time_text: str,
+    source: str,
+    text: str,
+    marker: str = Marker.NONE.value,
+    event_id: str | None = None,
+) -> TimelineEvent:
+    """An event from what was typed, or FormError naming the wrong field."""
+    moment = parse_event_time(retro, time_text)
+    try:
+        source_value = Source(source)
+    except ValueError:
+        raise FormError(
+            "source", f"choose one of {', '.join(s.value for s in Source)}"
+        ) from None
+    try:
+        marker_value = Marker(marker)
+    except ValueError:
+        raise FormError(
+            "marker", f"choose one of {', '.join(m.value for m in Marker)}"
+        ) from None
+    clean = text.strip()
+    if not clean:
+        raise FormError("text", "say what happened")
+    if len(clean) > MAX_EVENT_TEXT:
+        raise FormError("text", f"keep it under {MAX_EVENT_TEXT} characters")
+    event = TimelineEvent(
+        time=moment, source=source_value, text=clean, marker=marker_value
+    )
+    if event_id is not None:
+        event.id = event_id
+    return event
+
+
+def _times(retro: Retrospective) -> list:
+    return [e.time for e in retro.timeline]
+
+
+def add_event(retro: Retrospective, event: TimelineEvent) -> int:
+    """Insert in time order (after any events at the same time); the index."""
+    index = bisect.bisect_right(_times(retro), event.time)
+    retro.timeline.insert(index, event)
+    return index
+
+
+def replace_event(retro: Retrospective, event: TimelineEvent) -> int:
+    remove_event(retro, event.id)
+    return add_event(retro, event)
+
+
+def remove_event(retro: Retrospective, event_id: str) -> TimelineEvent:
+    for index, event in enumerate(retro.timeline):
+        if event.id == event_id:
+            return retro.timeline.pop(index)
+    raise KeyError(event_id)
+
+
+def sort_timeline(retro: Retrospective) -> None:
+    """Stable sort, for data that arrived out of order (imports, hand edits)."""
+    retro.timeline.sort(key=lambda e: e.time)
+
+
+def first_marked(retro: Retrospective, marker: Marker) -> TimelineEvent | None:
+    return next((e for e in retro.timeline if e.marker is marker), None)
+
+
+def duration_minutes(retro: Retrospective) -> int | None:
+    """Trigger (else incident start) to resolution (else incident end)."""
+    trigger = first_marked(retro, Marker.TRIGGER)
+    resolution = first_marked(retro, Marker.RESOLUTION)
+    start = trigger.time if trigger else retro.started
+    end = resolution.time if resolution else retro.ended
+    if start is None or end is None or end < start:
+        return None
+    return round((end - start).total_seconds() / 60)
