@@ -138,7 +138,7 @@ def _checkout(today: date) -> Retrospective:
         summary=(
             "A deploy of api v2.31 added a saved-cards query without a timeout. Under "
             "afternoon load it held payments-db connections until the pool was "
-            "exhausted, and checkout returned 5xx for 62 minutes until a rollback."
+            "exhausted, and checkout returned 5xx for an hour until a rollback."
         ),
         surprised="The API alert fired 44 minutes after customers first reported failures.",
         status=Status.DRAFT,
@@ -215,7 +215,7 @@ def _checkout(today: date) -> Retrospective:
         why_chains=[
             WhyChain(
                 id="w1",
-                problem="The API returned 5xx errors for 62 minutes",
+                problem="The API returned 5xx errors for 61 minutes",
                 whys=[
                     "The payments-db connection pool was exhausted",
                     "The saved-cards query ran without a timeout and held connections",

@@ -81,3 +81,15 @@ def test_save_makes_a_world_readable_file_private(isolated_data_dir: Path) -> No
         retro.summary = "edited"
         store.save(retro)
     assert mode_of(path) == 0o600
+
+
+def test_an_existing_folder_that_is_not_a_library_keeps_its_mode(tmp_path: Path) -> None:
+    # `--data-dir ~` must not lock down someone's home folder.
+    home = tmp_path / "home"
+    home.mkdir()
+    home.chmod(0o755)
+    (home / "notes.txt").write_text("mine")
+    with Store(home):
+        pass
+    assert mode_of(home) == 0o755
+    assert mode_of(home / "retros") == 0o700

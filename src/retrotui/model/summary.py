@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from retrotui.model.enums import Kind, Severity, Status
+from retrotui.model.enums import ActionStatus, Kind, Severity, Status
 from retrotui.model.fields import ValidationError
 
 if TYPE_CHECKING:
@@ -36,6 +36,8 @@ class RetroSummary:
     blurb: str = ""
     timezone: str = "UTC"
     open_due: tuple[date | None, ...] = field(default=())
+    actions_done: int = 0
+    actions_dropped: int = 0
 
     @property
     def sort_key(self) -> datetime:
@@ -71,6 +73,8 @@ def summarize(retro: Retrospective) -> RetroSummary:
         blurb=retro.summary[:BLURB_LENGTH],
         timezone=retro.timezone,
         open_due=tuple(a.due for a in retro.open_actions()),
+        actions_done=sum(a.status is ActionStatus.DONE for a in retro.actions),
+        actions_dropped=sum(a.status is ActionStatus.DROPPED for a in retro.actions),
     )
 
 
@@ -92,6 +96,8 @@ def summary_to_dict(summary: RetroSummary) -> dict[str, Any]:
         "blurb": summary.blurb,
         "timezone": summary.timezone,
         "open_due": [d.isoformat() if d else None for d in summary.open_due],
+        "actions_done": summary.actions_done,
+        "actions_dropped": summary.actions_dropped,
     }
 
 
@@ -134,6 +140,8 @@ def summary_from_dict(data: dict[str, Any]) -> RetroSummary:
             blurb=str(data.get("blurb", "")),
             timezone=str(data.get("timezone", "UTC")),
             open_due=tuple(None if d is None else date.fromisoformat(d) for d in dues),
+            actions_done=int(data.get("actions_done", 0)),
+            actions_dropped=int(data.get("actions_dropped", 0)),
         )
     except (KeyError, TypeError, ValueError, AssertionError) as error:
         raise ValidationError("index entry", f"unreadable ({error})") from None

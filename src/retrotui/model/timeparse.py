@@ -7,6 +7,13 @@ from datetime import UTC, date, datetime, time
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 _CLOCK = re.compile(r"^(\d{1,2}):(\d{2})(?::(\d{2}))?$")
+# fromisoformat also takes compact forms ("20261126", even "1111..."); people
+# type dates with dashes, so only that shape is read.
+_DATE_TIME = re.compile(
+    r"^\d{4}-\d{2}-\d{2}"
+    r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d{1,6})?)?)?"
+    r"(?:[+-]\d{2}:?\d{2})?$"
+)
 
 
 class TimeParseError(ValueError):
@@ -40,20 +47,25 @@ def parse_moment(text: str, tz_name: str = "UTC", day: date | None = None) -> da
     tz = zone(tz_name)
     clock = _CLOCK.match(raw)
     if clock:
-        if day is None:
-            raise TimeParseError(f"{raw!r} has no date (use YYYY-MM-DD HH:MM)")
         hour, minute, second = (int(g or 0) for g in clock.groups())
         try:
-            naive = datetime.combine(day, time(hour, minute, second))
+            wall = time(hour, minute, second)
         except ValueError as error:
             raise TimeParseError(f"{raw!r} is not a valid time: {error}") from None
-        return _localise(naive, tz, raw)
+        if day is None:
+            raise TimeParseError(
+                f"{raw!r} has no date here: type the date too (YYYY-MM-DD {raw})"
+            )
+        return _localise(datetime.combine(day, wall), tz, raw)
     candidate = raw[:-1] + "+00:00" if raw.endswith(("Z", "z")) else raw
     try:
+        if not _DATE_TIME.match(candidate):
+            raise ValueError(candidate)
         moment = datetime.fromisoformat(candidate)
     except ValueError:
+        forms = "14:03, " if day is not None else ""
         raise TimeParseError(
-            f"{raw!r} is not a time (try 14:03, 2026-11-26 14:03 or "
+            f"{raw!r} is not a time (try {forms}2026-11-26 14:03 or "
             "2026-11-26T14:03:00+01:00)"
         ) from None
     if moment.tzinfo is None:

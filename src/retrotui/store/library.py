@@ -59,6 +59,8 @@ class Store:
         self.problems: list[StoreError] = []
         self.read_only_reason = ""
         self._lock = DirectoryLock(data_dir)
+        self._mode = mode
+        self._journal_stamp: tuple[int, int] | None = None
         self._entries: dict[str, index.Entry] = {}
         self._unreadable: dict[str, StoreError] = {}
         if data_dir.exists() and not data_dir.is_dir():
@@ -73,8 +75,9 @@ class Store:
 
     # -- opening -----------------------------------------------------------
     def _open_for_writing(self, mode: Mode) -> None:
-        for folder in (self.data_dir, self.retros_dir, self.trash_dir):
-            prepare_dir(folder)
+        prepare_dir(self.data_dir)
+        prepare_dir(self.retros_dir, library_part=True)
+        prepare_dir(self.trash_dir, library_part=True)
         if not self._lock.try_acquire():
             holder = self._lock.holder()
             if mode == "write":
@@ -83,6 +86,30 @@ class Store:
             return
         remove_stale_temps(self.retros_dir)
         remove_stale_temps(self.data_dir)
+
+    def _stamp_journal(self) -> tuple[int, int] | None:
+        try:
+            return index.stamp_of(self.journal_path)
+        except OSError:
+            return None
+
+    def try_upgrade(self) -> bool:
+        """A read-only store opened in "auto" mode becomes writable once the
+        other writer has gone; the library is re-read. True if it did."""
+        if not self.read_only or self._mode != "auto" or not self._lock.try_acquire():
+            return False
+        remove_stale_temps(self.retros_dir)
+        remove_stale_temps(self.data_dir)
+        self.read_only_reason = ""
+        self._load_index()
+        return True
+
+    def reload_if_changed(self) -> bool:
+        """Re-read the index if another process changed it (read-only use)."""
+        if self._stamp_journal() == self._journal_stamp:
+            return False
+        self._load_index()
+        return True
 
     @property
     def read_only(self) -> bool:
@@ -118,6 +145,10 @@ class Store:
         return found
 
     def _load_index(self) -> None:
+        self._entries = {}
+        self._unreadable = {}
+        self.problems = []
+        self._journal_stamp = self._stamp_journal()
         journal = index.read_journal(self.journal_path)
         changed = journal.damaged
         for retro_id, path, stamp in self._retro_files():
@@ -137,6 +168,7 @@ class Store:
         grown = journal.lines > 2 * len(self._entries) + 64
         if (changed or grown) and not self.read_only:
             index.compact(self.journal_path, self._entries)
+            self._journal_stamp = self._stamp_journal()
 
     # -- reading -----------------------------------------------------------
     def _read(self, path: Path) -> Retrospective:
@@ -177,12 +209,16 @@ class Store:
     def resolve(self, id_or_prefix: str) -> str:
         """A full id from an id or an unambiguous prefix of one (as git does)."""
         wanted = id_or_prefix.strip()
+        if wanted not in self._entries and wanted.lower() in self._entries:
+            wanted = wanted.lower()  # ids are lower-case hex; people type either
         if wanted in self._entries:
             return wanted
         if wanted in self._unreadable:
             raise self._unreadable[wanted]
         known = [*self._entries, *self._unreadable]
-        matches = sorted(i for i in known if wanted and i.startswith(wanted))
+        matches = sorted(
+            i for i in known if wanted and i.lower().startswith(wanted.lower())
+        )
         if len(matches) == 1:
             if matches[0] in self._unreadable:
                 raise self._unreadable[matches[0]]
@@ -196,6 +232,18 @@ class Store:
     def load(self, retro_id: str) -> Retrospective:
         path = self._path(self.resolve(retro_id))
         return self._read(path)
+
+    def load_with_open_actions(self, exclude: str | None = None) -> list[Retrospective]:
+        """Every readable retrospective that has open action items (the
+        index says which, so the others are not read)."""
+        found = []
+        for summary in self.summaries():
+            if summary.open_actions and summary.id != exclude:
+                try:
+                    found.append(self.load(summary.id))
+                except StoreError as problem:
+                    self.problems.append(problem)
+        return found
 
     # -- writing -----------------------------------------------------------
     def _require_writable(self) -> None:
@@ -226,6 +274,7 @@ class Store:
         AtomicJSONStorage(path).write({TABLE: {str(DOC_ID): document}})
         entry = index.Entry(summarize(retro), index.stamp_of(path))
         index.append_entry(self.journal_path, entry)
+        self._journal_stamp = self._stamp_journal()
         self._entries[retro.id] = entry
         self._unreadable.pop(retro.id, None)
 
@@ -236,5 +285,6 @@ class Store:
         target = self.trash_dir / f"{full_id}.json"
         self._path(full_id).replace(target)
         index.append_tombstone(self.journal_path, full_id)
+        self._journal_stamp = self._stamp_journal()
         del self._entries[full_id]
         return target
