@@ -64,7 +64,11 @@ def _parser() -> Parser:
     )
     new.add_argument("--title", required=True)
     new.add_argument(
-        "--kind", choices=[k.value for k in Kind], default=Kind.INCIDENT.value
+        "--kind",
+        choices=[k.value for k in Kind],
+        default=Kind.INCIDENT.value,
+        # "near miss", "near_miss" and "Near-Miss" all mean near-miss.
+        type=lambda text: "-".join(text.lower().replace("_", " ").split()),
     )
     new.add_argument(
         "--severity",
@@ -93,6 +97,16 @@ def _parser() -> Parser:
     new.add_argument(
         "--tag", action="append", default=[], metavar="TAG", help="repeatable"
     )
+    for name, what in (
+        ("facilitate", "with the clock"),
+        ("draft", "without the clock"),
+    ):
+        session = commands.add_parser(
+            name, parents=[common], help=f"open a retrospective {what}"
+        )
+        session.add_argument(
+            "id", metavar="ID", help="an id or an unambiguous prefix of one"
+        )
     listing = commands.add_parser(
         "list", parents=[common], help="list retrospectives, newest first"
     )
@@ -167,15 +181,38 @@ def _cmd_show(args: argparse.Namespace, data_dir: Path) -> int:
     return 0
 
 
-def _cmd_open(data_dir: Path) -> int:
+def _cmd_open(
+    data_dir: Path, retro_id: str | None = None, mode: str = "facilitate"
+) -> int:
     from retrotui.app import make_app
 
     store = Store(data_dir, mode="auto")
     try:
-        make_app(store).run()
+        if retro_id is not None:
+            retro_id = store.resolve(retro_id)
+            store.load(retro_id)  # fail here, with one clear line, if unreadable
+        make_app(store, open_retro=retro_id, mode=mode).run()
     finally:
         store.close()
     return 0
+
+
+DEMO_PREFIX = "retrotui-demo-"
+
+
+def _sweep_old_demos(tmp: Path) -> None:
+    """Remove demo folders whose retrotui is gone (killed, terminal closed).
+
+    A running demo holds its folder's lock, so its folder is left alone."""
+    import shutil
+
+    from retrotui.store.lock import DirectoryLock
+
+    for folder in tmp.glob(f"{DEMO_PREFIX}*"):
+        lock = DirectoryLock(folder)
+        if folder.is_dir() and lock.path.exists() and lock.try_acquire():
+            lock.release()
+            shutil.rmtree(folder, ignore_errors=True)
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
@@ -184,7 +221,10 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
     from retrotui.demo import build_demo
 
-    folder = Path(tempfile.mkdtemp(prefix="retrotui-demo-"))
+    if getattr(args, "data_dir", None) is not None:
+        raise CliError("demo always uses a throwaway folder; --data-dir does not apply")
+    _sweep_old_demos(Path(tempfile.gettempdir()))
+    folder = Path(tempfile.mkdtemp(prefix=DEMO_PREFIX))
     try:
         with Store(folder, mode="write") as store:
             for retro in build_demo(date.today()):
@@ -203,13 +243,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "demo":
             return _cmd_demo(args)
-        data_dir = resolve_data_dir(getattr(args, "data_dir", None))
+        flag = getattr(args, "data_dir", None)
+        if flag is not None and not flag.strip():
+            raise CliError("--data-dir: give a folder (it was empty)")
+        data_dir = resolve_data_dir(flag)
         if args.command == "new":
             return _cmd_new(args, data_dir)
         if args.command == "list":
             return _cmd_list(args, data_dir)
         if args.command == "show":
             return _cmd_show(args, data_dir)
+        if args.command in ("facilitate", "draft"):
+            return _cmd_open(data_dir, args.id, args.command)
         return _cmd_open(data_dir)
     except (CliError, StoreError) as error:
         print(f"retrotui: error: {error}", file=sys.stderr)
