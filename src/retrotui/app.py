@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import date
+from datetime import UTC, date, datetime
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
@@ -16,12 +16,17 @@ from retrotui.store import Store
 from retrotui.theme import HIGH_CONTRAST
 
 
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
+
+
 class RetroApp(App[None]):
     TITLE = "retrotui"
     CSS_PATH = [
         stylesheet("app.tcss"),
         stylesheet("library.tcss"),
         stylesheet("dialogs.tcss"),
+        stylesheet("session.tcss"),
     ]
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit"),
@@ -37,10 +42,19 @@ class RetroApp(App[None]):
             return HIGH_CONTRAST
         return super().get_theme(theme_name)
 
-    def __init__(self, store: Store, today: Callable[[], date] = date.today) -> None:
+    def __init__(
+        self,
+        store: Store,
+        today: Callable[[], date] = date.today,
+        clock: Callable[[], datetime] = _utc_now,
+        start: Callable[[], Screen] | None = None,
+    ) -> None:
         super().__init__()
         self.store = store
         self.today = today
+        # Wall clock for the facilitation timer; tests pass a fake one.
+        self.clock = clock
+        self._start = start
         self.register_theme(HIGH_CONTRAST)
 
     def get_default_screen(self) -> Screen:
@@ -49,11 +63,32 @@ class RetroApp(App[None]):
 
         return LibraryScreen()
 
+    def on_mount(self) -> None:
+        if self._start is not None:
+            self.push_screen(self._start())
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from getattr(screen, "palette_commands", list)()
         yield from super().get_system_commands(screen)
 
 
-def make_app(store: Store, today: Callable[[], date] = date.today) -> RetroApp:
-    """Build the app exactly as users run it; tests pass a fixed `today`."""
-    return RetroApp(store, today=today)
+def make_app(
+    store: Store,
+    today: Callable[[], date] = date.today,
+    clock: Callable[[], datetime] = _utc_now,
+    open_retro: str | None = None,
+    mode: str = "facilitate",
+) -> RetroApp:
+    """Build the app exactly as users run it; tests pass a fixed `today` and
+    a fake `clock`. With `open_retro`, the app starts in that retrospective
+    (`retrotui facilitate ID` / `retrotui draft ID`)."""
+    start = None
+    if open_retro is not None:
+        retro = store.load(open_retro)
+
+        def start() -> Screen:
+            from retrotui.screens.session import SessionScreen
+
+            return SessionScreen(retro, mode=mode)
+
+    return RetroApp(store, today=today, clock=clock, start=start)

@@ -85,8 +85,10 @@ def test_demo_opens_and_navigates_in_a_real_terminal(
     lines = screen.splitlines()
     assert len(lines) <= 30 and max(len(line) for line in lines) <= 100
 
-    terminal.keys("Enter")
-    terminal.wait_for("Deploy of api v2.31 to production started", "TRIGGER")
+    terminal.keys("r")  # draft: no clock
+    terminal.wait_for("DRAFTING", "Review previous action items")
+    terminal.keys("2")
+    terminal.wait_for("Deploy of api v2.31 to production st", "TRIGGER")
 
     terminal.keys("Escape")
     terminal.wait_for("Preview")

@@ -10,9 +10,10 @@ from ui_support import TODAY, screen_text
 from retrotui.app import RetroApp, make_app
 from retrotui.dialogs.confirm import ConfirmDialog
 from retrotui.dialogs.new_retro import NewRetroDialog
+from retrotui.dialogs.start import StartDialog
 from retrotui.model import Kind, Retrospective, Severity
 from retrotui.screens.library import LibraryScreen
-from retrotui.screens.overview import OverviewScreen
+from retrotui.screens.session import SessionScreen
 from retrotui.store import Store
 from retrotui.widgets.library_table import LibraryTable
 
@@ -90,16 +91,21 @@ async def test_form_says_what_is_wrong_and_saves_nothing(
     assert len(demo_store) == before
 
 
-async def test_open_shows_the_retrospective(demo_app: RetroApp) -> None:
+async def test_open_asks_how_to_run_it(demo_app: RetroApp) -> None:
     async with demo_app.run_test(size=SIZE) as pilot:
         await pilot.press("enter")
-        assert isinstance(demo_app.screen, OverviewScreen)
+        assert isinstance(demo_app.screen, StartDialog)
         assert demo_app.screen.retro.id == "c4e7a2d9"
-        text = screen_text(demo_app)
-        assert "Deploy of api v2.31 to production started" in text
-        assert "TRIGGER" in text
         await pilot.press("escape")
         assert isinstance(demo_app.screen, LibraryScreen)
+        await pilot.press("f")
+        assert isinstance(demo_app.screen, SessionScreen)
+        assert not demo_app.screen.drafting
+        assert "Automate certifica" in screen_text(demo_app)
+        await pilot.press("escape")
+        assert isinstance(demo_app.screen, LibraryScreen)
+        await pilot.press("r")
+        assert isinstance(demo_app.screen, SessionScreen) and demo_app.screen.drafting
 
 
 async def test_delete_asks_first(demo_app: RetroApp, demo_store: Store) -> None:
@@ -128,8 +134,8 @@ async def test_user_text_is_shown_literally(empty_store: Store) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert title in screen_text(app)
-        await pilot.press("enter")
-        assert title in screen_text(app)
+        await pilot.press("r", "6")
+        assert title in screen_text(app)  # the summary's heading
 
 
 async def test_empty_library_explains_what_to_do(empty_store: Store) -> None:
@@ -138,7 +144,8 @@ async def test_empty_library_explains_what_to_do(empty_store: Store) -> None:
         await pilot.pause()
         text = screen_text(app)
         assert "No retrospectives yet" in text
-        await pilot.press("enter", "d")  # nothing to open or delete: no crash
+        assert "Delete" not in text and "Open" not in text  # keys that do nothing
+        await pilot.press("enter", "d", "f")  # nothing to open or delete: no crash
         assert isinstance(app.screen, LibraryScreen)
 
 
@@ -152,11 +159,41 @@ async def test_read_only_when_another_writer_holds_the_library(
         await pilot.pause()
         assert "READ-ONLY" in screen_text(app)
         assert "another retrotui" in screen_text(app)
+        assert "New" not in screen_text(app).splitlines()[-1]  # hidden keys
         await pilot.press("n")
         assert isinstance(app.screen, LibraryScreen)
         await pilot.press("d")
         assert isinstance(app.screen, LibraryScreen)
-    assert len(Store(demo_store.data_dir, mode="read")) == 3
+        # Another writer adds a retrospective: the read-only view follows.
+        demo_store.save(Retrospective(title="Added by the writer"))
+        app.screen._watch_other_writer()
+        assert "Added by the writer" in screen_text(app)
+        # The writer closes the library: this one takes over.
+        demo_store.close()
+        app.screen._watch_other_writer()
+        await pilot.pause()
+        assert not app.store.read_only
+        assert "READ-ONLY" not in screen_text(app)
+        await pilot.press("n")
+        assert isinstance(app.screen, NewRetroDialog)
+    assert len(Store(demo_store.data_dir, mode="read")) == 4
+
+
+async def test_many_unreadable_files_do_not_push_the_library_away(
+    demo_store: Store,
+) -> None:
+    for n in range(25):
+        (demo_store.data_dir / "retros" / f"bad{n:02d}.json").write_bytes(b"garbage")
+    demo_store.close()
+    store = Store(demo_store.data_dir, mode="write")
+    app = make_app(store, today=lambda: TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Skipped 25 files that could not be read" in text
+        assert "Checkout 5xx after deploy" in text
+        assert "Incident library" in text
+    store.close()
 
 
 async def test_unreadable_file_is_named_and_the_rest_listed(demo_store: Store) -> None:

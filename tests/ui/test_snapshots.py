@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -45,9 +46,54 @@ def test_new_retrospective_form(snap_compare, snapshot_app: RetroApp) -> None:
     assert snap_compare(snapshot_app, terminal_size=SIZE, run_before=fill)
 
 
-def test_overview_screen(snap_compare, snapshot_app: RetroApp) -> None:
-    async def open_first(pilot) -> None:
+def _session_app(mode: str) -> Iterator[RetroApp]:
+    shutil.rmtree(FOLDER, ignore_errors=True)
+    store = Store(FOLDER, mode="write")
+    for retro in build_demo(TODAY):
+        store.save(retro)
+    clock = lambda: datetime(2026, 11, 27, 9, 0, tzinfo=UTC)  # noqa: E731
+    yield make_app(
+        store, today=lambda: TODAY, clock=clock, open_retro="c4e7a2d9", mode=mode
+    )
+    store.close()
+    shutil.rmtree(FOLDER, ignore_errors=True)
+
+
+@pytest.fixture
+def facilitated_app() -> Iterator[RetroApp]:
+    yield from _session_app("facilitate")
+
+
+@pytest.fixture
+def drafting_app() -> Iterator[RetroApp]:
+    yield from _session_app("draft")
+
+
+@pytest.mark.parametrize("key", ["1", "2", "3", "4", "5", "6"])
+def test_every_phase_facilitated(
+    snap_compare, facilitated_app: RetroApp, key: str
+) -> None:
+    async def go(pilot) -> None:
+        await pilot.pause()
+        await pilot.press(key)
+        await pilot.pause()
+
+    assert snap_compare(facilitated_app, terminal_size=SIZE, run_before=go)
+
+
+def test_drafting_mode(snap_compare, drafting_app: RetroApp) -> None:
+    async def go(pilot) -> None:
+        await pilot.pause()
+        await pilot.press("4")
+        await pilot.pause()
+
+    assert snap_compare(drafting_app, terminal_size=SIZE, run_before=go)
+
+
+def test_start_dialog(snap_compare, snapshot_app: RetroApp) -> None:
+    async def go(pilot) -> None:
         await pilot.pause()
         await pilot.press("enter")
+        await pilot.pause()
 
-    assert snap_compare(snapshot_app, terminal_size=SIZE, run_before=open_first)
+    assert snap_compare(snapshot_app, terminal_size=SIZE, run_before=go)

@@ -55,7 +55,8 @@ def retro_warnings(retro: Retrospective, now: datetime) -> list[Warning]:
         found.append(
             Warning(
                 "few-actions",
-                f"{len(live)} action items: aim for 3 to 5 owned, dated ones.",
+                f"{len(live)} action item{'' if len(live) == 1 else 's'}: "
+                "aim for 3 to 5 owned, dated ones.",
             )
         )
     for item in retro.actions:

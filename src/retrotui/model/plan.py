@@ -47,10 +47,11 @@ def preset_for(kind: Kind, severity: Severity) -> tuple[str, dict[Phase, int]]:
 
 def apply_plan(phases: list[PhaseRecord], minutes: dict[Phase, int]) -> None:
     """Set planned minutes; time already spent and extensions are kept."""
-    by_phase = {record.phase: record for record in phases}
     for phase, value in minutes.items():
         if value < 1 or value > 600:
             raise ValueError(f"{phase.value}: minutes must be between 1 and 600")
+    by_phase = {record.phase: record for record in phases}
+    for phase, value in minutes.items():
         if phase in by_phase:
             by_phase[phase].planned_s = value * 60
         else:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from retrotui.model.entities import ActionItem
+from retrotui.model.entities import ActionItem, ReviewOutcome
 from retrotui.model.enums import ActionStatus
 from retrotui.model.retrospective import Retrospective
+from retrotui.model.summary import RetroSummary
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ class Completion:
     @property
     def label(self) -> str:
         if self.rate is None:
+            if self.dropped:
+                return f"no open or done items ({self.dropped} dropped)"
             return "no action items yet"
         return f"{self.rate:.0%} done ({self.done} of {self.done + self.open}; {self.dropped} dropped)"
 
@@ -64,4 +67,27 @@ def completion(retros: list[Retrospective]) -> Completion:
         done=statuses.count(ActionStatus.DONE),
         open=statuses.count(ActionStatus.OPEN),
         dropped=statuses.count(ActionStatus.DROPPED),
+    )
+
+
+def library_completion(summaries: list[RetroSummary]) -> Completion:
+    """The same figure from the library index, without loading every file."""
+    return Completion(
+        done=sum(s.actions_done for s in summaries),
+        open=sum(s.open_actions for s in summaries),
+        dropped=sum(s.actions_dropped for s in summaries),
+    )
+
+
+def record_outcome(retro: Retrospective, entry: ReviewItem) -> None:
+    """Note in this retrospective what the review decided (latest wins)."""
+    retro.review_log = [o for o in retro.review_log if o.item_id != entry.item.id]
+    retro.review_log.append(
+        ReviewOutcome(
+            retro_id=entry.retro_id,
+            item_id=entry.item.id,
+            title=entry.item.title,
+            status=entry.item.status,
+            reason=entry.item.drop_reason,
+        )
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 
 from retrotui.model.create import FormError
 from retrotui.model.entities import TimelineEvent
@@ -74,6 +75,11 @@ def add_event(retro: Retrospective, event: TimelineEvent) -> int:
 
 
 def replace_event(retro: Retrospective, event: TimelineEvent) -> int:
+    """Swap in an edited event; it moves only if its time changed."""
+    for index, old in enumerate(retro.timeline):
+        if old.id == event.id and old.time == event.time:
+            retro.timeline[index] = event
+            return index
     remove_event(retro, event.id)
     return add_event(retro, event)
 
@@ -103,3 +109,47 @@ def duration_minutes(retro: Retrospective) -> int | None:
     if start is None or end is None or end < start:
         return None
     return round((end - start).total_seconds() / 60)
+
+
+QUICK_HELP = (
+    "HH:MM [source] what happened [!trigger|!detection|!mitigation|!resolution]"
+)
+
+
+def parse_quick_event(retro: Retrospective, line: str) -> TimelineEvent:
+    """One typed line, e.g. `15:25 alert 5xx back to baseline !resolution`.
+
+    The time is `14:03`, `2026-11-26 14:03` or ISO 8601; the source is
+    optional (default: note); a trailing `!marker` marks a key moment.
+    """
+    tokens = line.split()
+    if not tokens:
+        raise FormError("time", f"type {QUICK_HELP}")
+    if len(tokens) >= 2 and re.fullmatch(r"\d{4}-\d{2}-\d{2}", tokens[0]):
+        time_text, rest = f"{tokens[0]} {tokens[1]}", tokens[2:]
+    else:
+        time_text, rest = tokens[0], tokens[1:]
+    source = Source.NOTE.value
+    sources = {s.value for s in Source} | {"oncall"}
+    if rest and rest[0].lower() in sources:
+        source = rest.pop(0).lower().replace("oncall", "on-call")
+    marker = Marker.NONE.value
+    if (
+        rest
+        and rest[-1].startswith("!")
+        and rest[-1][1:].lower() in {m.value for m in Marker}
+    ):
+        marker = rest.pop()[1:].lower()
+    return build_event(retro, time_text, source, " ".join(rest), marker)
+
+
+def next_marker(marker: Marker) -> Marker:
+    """The marker after this one, for a key that cycles through them."""
+    order = [
+        Marker.NONE,
+        Marker.TRIGGER,
+        Marker.DETECTION,
+        Marker.MITIGATION,
+        Marker.RESOLUTION,
+    ]
+    return order[(order.index(marker) + 1) % len(order)]

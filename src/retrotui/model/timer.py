@@ -14,7 +14,7 @@ from datetime import datetime
 from enum import StrEnum
 
 from retrotui.model.entities import PhaseRecord
-from retrotui.model.enums import Phase
+from retrotui.model.enums import DEFAULT_MINUTES, Phase
 from retrotui.model.retrospective import Retrospective
 
 EXTENSION_S = 5 * 60
@@ -67,6 +67,14 @@ class PhaseClock:
     def __init__(self, retro: Retrospective, clock: Callable[[], datetime]) -> None:
         self.retro = retro
         self.clock = clock
+        # A hand-edited or older file may lack phases: give them the defaults.
+        have = {r.phase for r in retro.phases}
+        for phase in Phase:
+            if phase not in have:
+                retro.phases.append(
+                    PhaseRecord(phase=phase, planned_s=DEFAULT_MINUTES[phase] * 60)
+                )
+        retro.phases.sort(key=lambda r: list(Phase).index(r.phase))
         if retro.timer.phase is None:
             retro.timer.phase = retro.phases[0].phase
 
@@ -167,4 +175,5 @@ def spent_label(record: PhaseRecord) -> str:
 
 
 def ran_over(record: PhaseRecord) -> bool:
-    return record.spent_s > record.planned_s + record.extended_s
+    """Over by at least the half minute that makes spent_label say so."""
+    return round(record.spent_s / 60) > (record.planned_s + record.extended_s) // 60

@@ -7,31 +7,37 @@ import re
 from retrotui.model.entities import WhyChain
 
 _PERSON = re.compile(
-    r"\b(someone|somebody|nobody|no one|he|she|engineer|developer|dev|operator|"
-    r"intern|admin|reviewer|on-?call( engineer)?|human error|forgot|careless|"
-    r"mistake|didn'?t (check|test|notice|review)|did not (check|test|notice|review))\b",
+    r"\b(someone|somebody|nobody|no one|he|she|engineers?|developers?|"
+    r"interns?|reviewers?|on-?call (engineer|person)s?|human error|forgot|"
+    r"careless|mistakes?|didn'?t (check|test|notice|review)|"
+    r"did not (check|test|notice|review))\b",
     re.IGNORECASE,
 )
 _SYMPTOM = re.compile(
     r"\b(out of memory|oom|null|nil|time-?outs?|timed out|cpu|disk|memory|"
     r"exception|crash(ed|es)?|bug|typo|wrong (config|value|setting)|"
+    r"config\w* (value |setting )?(was |is )?(wrong|incorrect|missing)|"
     r"(pool|connections?) (was |were )?exhausted|latency|5\d\d|errors?|"
     r"missing (null )?check)\b",
     re.IGNORECASE,
 )
+# Words that place an answer at the level of the organisation or the system
+# design. Whole words only: "processes" (of a program) or "gateway" are not.
 _SYSTEM = re.compile(
-    r"\b(process|review|policy|checklist|runbook|gate|no (required|automated)|"
-    r"ownership|design|architecture|standard|guideline|training|onboarding|"
-    r"incentive|priorit|culture|budget|staffing|requirement)",
+    r"\b(process|reviews?|polic(y|ies)|checklists?|runbooks?|gates?|"
+    r"no (required|automated)|ownership|design|architecture|standards?|"
+    r"guidelines?|training|onboarding|incentives?|priorit\w*|culture|budgets?|"
+    r"staffing|requirements?|capacity planning|planning)\b",
     re.IGNORECASE,
 )
 
 
 def _mentions(text: str, names: list[str]) -> bool:
-    words = {w.lower() for w in re.findall(r"[\w'-]+", text)}
+    """A participant's first name, capitalised as typed ("Will", not "will")."""
+    words = set(re.findall(r"[\w'-]+", text))
     for name in names:
         first = re.findall(r"[\w'-]+", name)
-        if first and first[0].lower() in words:
+        if first and first[0][:1].isupper() and first[0] in words:
             return True
     return False
 

@@ -13,7 +13,7 @@ from textual.widgets import Static
 
 from retrotui.model.text import one_line
 from retrotui.screens.base import RetroScreen
-from retrotui.store import StoreError
+from retrotui.store import Store, StoreError
 from retrotui.widgets.key_bar import KeyBar
 from retrotui.widgets.library_table import LibraryTable
 from retrotui.widgets.preview import preview
@@ -21,6 +21,22 @@ from retrotui.widgets.top_bar import TopBar
 
 if TYPE_CHECKING:
     from retrotui.model.retrospective import Retrospective
+
+
+def library_notice(store: Store) -> Text | None:
+    """At most three lines, however many files could not be read: the
+    library itself must stay on screen."""
+    lines: list[str] = []
+    if store.read_only:
+        lines.append(f"Read-only: {store.read_only_reason}. Changes are disabled.")
+    if len(store.problems) == 1:
+        lines.append(f"Skipped: {store.problems[0]}")
+    elif store.problems:
+        lines.append(
+            f"Skipped {len(store.problems)} files that could not be read (left untouched); "
+            "`retrotui list` names each one."
+        )
+    return Text("\n".join(lines)) if lines else None
 
 
 EMPTY_MESSAGE = Text.assemble(
@@ -37,6 +53,16 @@ class LibraryScreen(RetroScreen):
     BINDINGS = [
         Binding("enter", "open", "Open", priority=True, id="library.open"),
         Binding(
+            "f",
+            "facilitate",
+            "Facilitate",
+            tooltip="Open with the clock",
+            id="library.facilitate",
+        ),
+        Binding(
+            "r", "draft", "Draft", tooltip="Open without the clock", id="library.draft"
+        ),
+        Binding(
             "n", "new", "New", tooltip="Start a new retrospective", id="library.new"
         ),
         Binding(
@@ -52,27 +78,49 @@ class LibraryScreen(RetroScreen):
     def compose(self) -> ComposeResult:
         # Few widgets on purpose: each one costs start-up time, so the
         # notice and the empty-library message exist only when needed.
-        store = self.store
         yield TopBar(id="top-bar")
-        notices = [f"Skipped: {problem}" for problem in store.problems]
-        if store.read_only:
-            notices.insert(
-                0, f"Read-only: {store.read_only_reason}. Changes are disabled."
-            )
-        if notices:
-            yield Static(Text("\n".join(notices)), id="notice")
+        notice = library_notice(self.store)
+        if notice is not None:
+            yield Static(notice, id="notice")
         yield LibraryTable(id="library-table")
         yield Static(id="details")
         yield KeyBar()
 
     def on_mount(self) -> None:
+        self._show_top_bar()
+        self.query_one("#details").border_title = "Preview"
+        self.refresh_rows()
+        self.query_one(LibraryTable).focus()
+        if self.store.read_only:
+            self.set_interval(2.0, self._watch_other_writer)
+
+    def _show_top_bar(self) -> None:
         store = self.store
         self.query_one(TopBar).show(
             "Incident library", str(store.data_dir), store.read_only
         )
-        self.query_one("#details").border_title = "Preview"
-        self.refresh_rows()
-        self.query_one(LibraryTable).focus()
+
+    def _watch_other_writer(self) -> None:
+        """Read-only: follow the other writer's changes, and take over when it
+        closes the library."""
+        table = self.query_one(LibraryTable)
+        if self.store.try_upgrade():
+            self.query("#notice").remove()
+            self._show_top_bar()
+            self.refresh_rows(keep=table.selected_id)
+            self.notify(
+                "The other retrotui closed the library: you can edit now.",
+                title="Writable",
+            )
+        elif self.store.reload_if_changed():
+            self.refresh_rows(keep=table.selected_id)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Hide keys that cannot do anything here (False hides, None dims).
+        empty = not self.query_one(LibraryTable).row_count
+        if action in ("open", "facilitate", "draft", "delete") and empty:
+            return False
+        return not (action in ("new", "delete") and self.store.read_only)
 
     def refresh_rows(self, keep: str | None = None) -> None:
         summaries = self.store.summaries()
@@ -85,6 +133,7 @@ class LibraryScreen(RetroScreen):
         elif summaries and empty:
             empty.remove()
         self._show_details(table.selected_id)
+        self.refresh_bindings()
 
     @on(LibraryTable.Highlighted)
     def _highlighted(self, event: LibraryTable.Highlighted) -> None:
@@ -98,18 +147,52 @@ class LibraryScreen(RetroScreen):
             details.update(preview(summary, self.today()))
 
     # -- actions -------------------------------------------------------------
-    def action_open(self) -> None:
+    def _load_selected(self) -> Retrospective | None:
         retro_id = self.query_one(LibraryTable).selected_id
         if retro_id is None:
-            return
+            return None
         try:
-            retro = self.store.load(retro_id)
+            return self.store.load(retro_id)
         except StoreError as error:
             self.notify(str(error), title="Cannot open", severity="error", timeout=8)
-            return
-        from retrotui.screens.overview import OverviewScreen
+            return None
 
-        self.app.push_screen(OverviewScreen(retro))
+    def action_open(self) -> None:
+        """Ask how to run it (criteria, timeboxes, mode), then start."""
+        retro = self._load_selected()
+        if retro is None:
+            return
+        from retrotui.dialogs.start import StartChoice, StartDialog
+
+        def chosen(choice: StartChoice | None) -> None:
+            if choice is None:
+                return
+            from retrotui.model.plan import apply_plan
+
+            retro.criteria = choice.criteria
+            apply_plan(retro.phases, choice.minutes)
+            self._start_session(retro, choice.mode)
+
+        self.app.push_screen(StartDialog(retro, self.retro_app.clock()), chosen)
+
+    def action_facilitate(self) -> None:
+        retro = self._load_selected()
+        if retro is not None:
+            self._start_session(retro, "facilitate")
+
+    def action_draft(self) -> None:
+        retro = self._load_selected()
+        if retro is not None:
+            self._start_session(retro, "draft")
+
+    def _start_session(self, retro: Retrospective, mode: str) -> None:
+        from retrotui.screens.session import SessionScreen
+
+        keep = retro.id
+        self.app.push_screen(
+            SessionScreen(retro, mode=mode),  # type: ignore[arg-type]
+            lambda _result: self.refresh_rows(keep=keep),
+        )
 
     def action_new(self) -> None:
         if self._refuse_if_read_only():
@@ -175,6 +258,16 @@ class LibraryScreen(RetroScreen):
     def palette_commands(self) -> Iterable[SystemCommand]:
         yield SystemCommand(
             "New retrospective", "Start a new retrospective", self.action_new
+        )
+        yield SystemCommand(
+            "Facilitate retrospective",
+            "Open the highlighted retrospective with the clock",
+            self.action_facilitate,
+        )
+        yield SystemCommand(
+            "Draft retrospective",
+            "Open the highlighted retrospective without the clock",
+            self.action_draft,
         )
         yield SystemCommand(
             "Open retrospective", "Open the highlighted retrospective", self.action_open

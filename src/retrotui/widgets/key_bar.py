@@ -52,7 +52,13 @@ class KeyBar(Widget):
                 self.app.get_key_display(binding),
                 style=key_style if enabled else off_style,
             )
-            line.append(f" {binding.description} ", style="" if enabled else off_style)
+            describe = getattr(self.screen, "key_description", None)
+            description = (
+                describe(binding.action, binding.description)
+                if describe
+                else binding.description
+            )
+            line.append(f" {description} ", style="" if enabled else off_style)
         if palette is not None and self.app.ENABLE_COMMAND_PALETTE:
             hint = Text.assemble(
                 (self.app.get_key_display(palette), key_style), " commands "

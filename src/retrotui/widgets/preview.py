@@ -15,10 +15,11 @@ def preview(summary: RetroSummary, today: date) -> Text:
     text = Text(no_wrap=False)
     text.append(one_line(summary.title, 300) + "\n", style="bold")
     kind = "near miss" if summary.kind is Kind.NEAR_MISS else "incident"
-    when = summary.local_start.strftime("%Y-%m-%d %H:%M")
-    text.append(
-        f"{summary.severity.value} {kind} · {when} {summary.timezone}", style="dim"
-    )
+    if summary.started is not None:
+        when = summary.local_start.strftime("%Y-%m-%d %H:%M") + f" {summary.timezone}"
+    else:
+        when = "start not set (listed by when it was created)"
+    text.append(f"{summary.severity.value} {kind} · {when}", style="dim")
     text.append(f" · {summary.status.value} · id {summary.id}\n", style="dim")
     if summary.blurb:
         text.append(one_line(summary.blurb, 240) + "\n")

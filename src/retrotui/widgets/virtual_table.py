@@ -140,13 +140,16 @@ class VirtualTable(ScrollView, can_focus=True):
         index = round(self.scroll_y) + y - 1
         if index >= self.row_count:
             return Strip.blank(width, base)
-        text = self._line(self.render_row(index), widths)
+        cells = self.render_row(index)
         style = base
         if index == self.cursor:
+            # One colour for the whole cursor row: cell colours (amber, red)
+            # on the cursor background are unreadable on a shared screen.
+            cells = [Text(cell.plain) for cell in cells]
             style = base + self.get_component_rich_style("virtual-table--cursor")
         elif index % 2:
             style = base + self.get_component_rich_style("virtual-table--stripe")
-        return self._strip(text, width, style)
+        return self._strip(self._line(cells, widths), width, style)
 
     def _strip(self, text: Text, width: int, style) -> Strip:
         segments = list(text.render(self.app.console, end=""))

@@ -1,0 +1,203 @@
+"""Phase 5: 3 to 5 action items, each owned and dated."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Static
+
+from retrotui.model import ActionCategory, ActionItem, ActionStatus
+from retrotui.model.actions import (
+    MAX_ACTIONS,
+    MIN_ACTIONS,
+    ActionCapReached,
+    add_action,
+    can_add,
+    counted,
+    set_status,
+    undone_immediate_fixes,
+)
+from retrotui.model.text import one_line
+from retrotui.panels.base import Panel
+from retrotui.widgets.virtual_table import Column, VirtualTable
+
+COLUMNS = [
+    Column("#", 1),
+    Column("Action"),
+    Column("Owner", 9),
+    Column("Due", 10),
+    Column("Category", 9),
+    Column("Status", 7),
+]
+SHORT_CATEGORY = {
+    ActionCategory.IMMEDIATE: "immediate",
+    ActionCategory.DETECTION: "detection",
+    ActionCategory.PROCESS: "process",
+    ActionCategory.SYSTEMIC: "systemic",
+}
+STATUS_STYLE = {
+    ActionStatus.DONE: "bold #5FFF87",
+    ActionStatus.DROPPED: "#A8A8A8",
+    ActionStatus.OPEN: "",
+}
+
+
+class ActionsPanel(Panel):
+    BINDINGS = [
+        Binding("a", "add", "add", id="actions.add"),
+        Binding("e,enter", "edit", "edit", id="actions.edit"),
+        Binding("x", "toggle_done", "done", id="actions.done"),
+        Binding("d,delete", "delete", "delete", id="actions.delete"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(
+            Text.assemble(
+                ("Action items", "bold"), " — specific, owned, time-bound; 3 to 5"
+            ),
+            classes="panel-title",
+        )
+        yield VirtualTable(COLUMNS, self._cells, id="action-table")
+        yield Static(id="action-notes", classes="hint")
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+
+    def _cells(self, index: int) -> list[Text]:
+        item = self.retro.actions[index]
+        status = Text(item.status.value, style=STATUS_STYLE[item.status])
+        if item.status is ActionStatus.OPEN and item.is_wish:
+            status = Text("a wish", style="bold #FFB000")
+        elif item.is_overdue(self.today()):
+            status = Text("overdue", style="bold #FF5F5F")
+        return [
+            Text(str(index + 1)),
+            Text(one_line(item.title, 200)),
+            Text(
+                one_line(item.owner, 40) or "no owner",
+                style="" if item.owner else "#FFB000",
+            ),
+            Text(
+                item.due.isoformat() if item.due else "no date",
+                style="" if item.due else "#FFB000",
+            ),
+            Text(SHORT_CATEGORY[item.category]),
+            status,
+        ]
+
+    def refresh_view(self, cursor: int | None = None) -> None:
+        self.query_one(VirtualTable).set_row_count(len(self.retro.actions), cursor)
+        self.query_one("#action-notes", Static).update(self._notes())
+
+    def _notes(self) -> Text:
+        notes = Text()
+        live = len(counted(self.retro))
+        if live >= MAX_ACTIONS:
+            notes.append(
+                f"{live} of {MAX_ACTIONS}: the cap. Prioritise, drop or merge before adding.\n",
+                style="#FFB000",
+            )
+        elif live < MIN_ACTIONS:
+            notes.append(
+                f"{live} item{'s' if live != 1 else ''}: aim for {MIN_ACTIONS} to {MAX_ACTIONS}.\n",
+                style="#FFB000",
+            )
+        else:
+            notes.append(f"{live} of at most {MAX_ACTIONS}.\n", style="dim")
+        wishes = [
+            a for a in self.retro.actions if a.status is ActionStatus.OPEN and a.is_wish
+        ]
+        if wishes:
+            notes.append(
+                f"{len(wishes)} wish{'es' if len(wishes) != 1 else ''}: an item without an owner and a due date is not a commitment.\n",
+                style="#FFB000",
+            )
+        for item in undone_immediate_fixes(self.retro):
+            notes.append(
+                f"Immediate fix “{one_line(item.title, 40)}” should already be done: select it and press x.\n"
+            )
+        notes.rstrip()
+        return notes
+
+    def focus_main(self) -> None:
+        self.query_one(VirtualTable).focus()
+
+    def _selected(self) -> ActionItem | None:
+        if not self.retro.actions:
+            return None
+        return self.retro.actions[self.query_one(VirtualTable).cursor]
+
+    def action_add(self) -> None:
+        if not self.editable():
+            return
+        if not can_add(self.retro):
+            self.notify(
+                "At most 5 action items: a postmortem with 15 completes none. Prioritise, drop or merge one first.",
+                title="Five is the limit",
+                severity="warning",
+                timeout=8,
+            )
+            return
+        from retrotui.dialogs.action import ActionDialog
+
+        def done(item: ActionItem | None) -> None:
+            if item is None:
+                return
+            try:
+                add_action(self.retro, item)
+            except ActionCapReached as error:
+                self.notify(str(error), severity="warning")
+                return
+            self.refresh_view(cursor=len(self.retro.actions) - 1)
+            self.changed()
+
+        self.app.push_screen(ActionDialog(None, self.today()), done)
+
+    def action_edit(self) -> None:
+        current = self._selected()
+        if current is None or not self.editable():
+            return
+        from retrotui.dialogs.action import ActionDialog
+
+        def done(item: ActionItem | None) -> None:
+            if item is None:
+                return
+            current.title, current.owner, current.due = item.title, item.owner, item.due
+            current.category, current.ticket = item.category, item.ticket
+            self.refresh_view()
+            self.changed()
+
+        self.app.push_screen(ActionDialog(current, self.today()), done)
+
+    def action_toggle_done(self) -> None:
+        current = self._selected()
+        if current is None or not self.editable():
+            return
+        new = (
+            ActionStatus.OPEN
+            if current.status is ActionStatus.DONE
+            else ActionStatus.DONE
+        )
+        set_status(current, new, self.today())
+        self.refresh_view()
+        self.changed()
+
+    def action_delete(self) -> None:
+        current = self._selected()
+        if current is None or not self.editable():
+            return
+        from retrotui.dialogs.confirm import ConfirmDialog
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.retro.actions.remove(current)
+                self.refresh_view()
+                self.changed()
+
+        self.app.push_screen(
+            ConfirmDialog(
+                f"Delete “{one_line(current.title, 60)}”?", confirm_label="Delete"
+            ),
+            confirmed,
+        )

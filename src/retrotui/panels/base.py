@@ -1,0 +1,67 @@
+"""What every phase panel shares: the retrospective, and a way to say it changed."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import TYPE_CHECKING
+
+from textual.containers import Vertical
+from textual.message import Message
+
+from retrotui.model import Retrospective
+
+if TYPE_CHECKING:
+    from retrotui.app import RetroApp
+    from retrotui.store import Store
+
+
+class Panel(Vertical):
+    """One section of the retrospective. Panels change the model and post
+    Changed; the session screen saves and redraws what depends on it."""
+
+    class Changed(Message):
+        def __init__(self, typing: bool = False) -> None:
+            super().__init__()
+            # While typing, the save waits for a pause in the keystrokes.
+            self.typing = typing
+
+    def __init__(self, retro: Retrospective, *, id: str) -> None:
+        super().__init__(id=id, classes="panel")
+        self.retro = retro
+
+    @property
+    def retro_app(self) -> RetroApp:
+        return self.app  # type: ignore[return-value]
+
+    @property
+    def store(self) -> Store:
+        return self.retro_app.store
+
+    def today(self) -> date:
+        return self.retro_app.today()
+
+    def changed(self, typing: bool = False) -> None:
+        self.post_message(self.Changed(typing))
+
+    def editable(self) -> bool:
+        """False (and says why) when the library is open read-only."""
+        if self.store.read_only:
+            self.notify(
+                self.store.read_only_reason, title="Read-only", severity="warning"
+            )
+            return False
+        return True
+
+    def _on_mount(self) -> None:
+        if self.store.read_only:
+            for field in self.query("Input, TextArea, Checkbox"):
+                field.disabled = True
+
+    def refresh_view(self) -> None:
+        """Redraw from the model (after a change elsewhere)."""
+
+    def focus_main(self) -> None:
+        for widget in self.query("*"):
+            if widget.focusable:
+                widget.focus()
+                return

@@ -1,0 +1,126 @@
+"""Phase 1: review every open action item of earlier retrospectives."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Static
+
+from retrotui.model import ActionStatus
+from retrotui.model.actions import set_status
+from retrotui.model.review import (
+    ReviewItem,
+    library_completion,
+    open_items,
+    record_outcome,
+)
+from retrotui.model.text import one_line
+from retrotui.panels.base import Panel
+from retrotui.store import StoreError
+from retrotui.widgets.virtual_table import Column, VirtualTable
+
+COLUMNS = [
+    Column("Due", 10),
+    Column("Action item"),
+    Column("Owner", 8),
+    Column("From", 14),
+    Column("Now", 7),
+]
+STATUS_STYLE = {
+    ActionStatus.DONE: "bold #5FFF87",
+    ActionStatus.DROPPED: "#A8A8A8",
+    ActionStatus.OPEN: "",
+}
+
+
+class ReviewPanel(Panel):
+    BINDINGS = [
+        Binding("x", "mark('done')", "done", id="review.done"),
+        Binding("o", "mark('open')", "still open", id="review.open"),
+        Binding("r", "mark('dropped')", "drop", id="review.drop"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(
+            Text.assemble(
+                ("Review previous action items", "bold"), " — before anything else"
+            ),
+            classes="panel-title",
+        )
+        yield Static(id="completion")
+        yield VirtualTable(COLUMNS, self._cells, id="review-table")
+        yield Static(id="review-empty")
+
+    def on_mount(self) -> None:
+        retros = self.store.load_with_open_actions(exclude=self.retro.id)
+        self.items: list[ReviewItem] = open_items(retros, self.retro.id, self.today())
+        self._by_retro = {r.id: r for r in retros}
+        self._fill()
+
+    def _cells(self, index: int) -> list[Text]:
+        entry = self.items[index]
+        item = entry.item
+        due = Text(item.due.strftime("%d %b") if item.due else "—")
+        if entry.overdue(self.today()) and item.status is ActionStatus.OPEN:
+            due.stylize("bold #FF5F5F")
+        return [
+            due,
+            Text(one_line(item.title, 200)),
+            Text(one_line(item.owner, 40) or "—"),
+            Text(one_line(entry.retro_title, 60)),
+            Text(item.status.value, style=STATUS_STYLE[item.status]),
+        ]
+
+    def _fill(self) -> None:
+        today = self.today()
+        table = self.query_one(VirtualTable)
+        table.set_row_count(len(self.items))
+        table.display = bool(self.items)
+        empty = self.query_one("#review-empty", Static)
+        empty.display = not self.items
+        empty.update(
+            "No open action items from earlier retrospectives: nothing to review."
+        )
+        overdue = sum(
+            e.overdue(today) for e in self.items if e.item.status is ActionStatus.OPEN
+        )
+        rate = library_completion(self.store.summaries())
+        line = Text.assemble(("Library completion: ", "bold"), rate.label)
+        if overdue:
+            line.append(f" · {overdue} overdue", style="bold #FF5F5F")
+        self.query_one("#completion", Static).update(line)
+
+    def focus_main(self) -> None:
+        self.query_one(VirtualTable).focus()
+
+    def action_mark(self, status: str) -> None:
+        if not self.items or not self.editable():
+            return
+        entry = self.items[self.query_one(VirtualTable).cursor]
+        wanted = ActionStatus(status)
+        if wanted is ActionStatus.DROPPED:
+            from retrotui.dialogs.reason import ReasonDialog
+
+            def with_reason(reason: str | None) -> None:
+                if reason:
+                    self._apply(entry, wanted, reason)
+
+            self.app.push_screen(ReasonDialog(entry.item.title), with_reason)
+            return
+        self._apply(entry, wanted, "")
+
+    def _apply(self, entry: ReviewItem, status: ActionStatus, reason: str) -> None:
+        owner = self._by_retro[entry.retro_id]
+        item = next(a for a in owner.actions if a.id == entry.item.id)
+        before = (item.status, item.drop_reason, item.closed_on)
+        set_status(item, status, self.today(), reason)
+        try:
+            self.store.save(owner)  # the change belongs to the earlier retrospective
+        except StoreError as error:
+            item.status, item.drop_reason, item.closed_on = before
+            self.notify(str(error), title="Not saved", severity="error")
+            return
+        record_outcome(self.retro, entry)
+        self._fill()
+        self.changed()

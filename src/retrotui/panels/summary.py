@@ -1,0 +1,49 @@
+"""Phase 6: the whole postmortem as it will be exported, with its warnings."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.widgets import Markdown, Static
+
+from retrotui.export.markdown import render
+from retrotui.model.checks import retro_warnings
+from retrotui.panels.base import Panel
+
+
+class SummaryPanel(Panel):
+    def compose(self) -> ComposeResult:
+        yield Static(
+            Text.assemble(
+                ("Summary", "bold"), " — the postmortem as it will be exported"
+            ),
+            classes="panel-title",
+        )
+        with VerticalScroll(id="summary-scroll"):
+            yield Static(id="warnings")
+            yield Markdown(id="summary-markdown")
+
+    def on_mount(self) -> None:
+        self.refresh_view()
+
+    def refresh_view(self) -> None:
+        warnings = retro_warnings(self.retro, self.retro_app.clock())
+        box = self.query_one("#warnings", Static)
+        if warnings:
+            text = Text()
+            text.append(
+                f"{len(warnings)} thing{'s' if len(warnings) != 1 else ''} to look at before publishing\n",
+                style="bold #FFB000",
+            )
+            for warning in warnings:
+                text.append(" • ", style="#FFB000")
+                text.append(warning.message + "\n")
+            text.rstrip()
+            box.update(text)
+        else:
+            box.update(Text("No warnings: ready to publish.", style="bold #5FFF87"))
+        self.query_one(Markdown).update(render(self.retro, with_front_matter=False))
+
+    def focus_main(self) -> None:
+        self.query_one("#summary-scroll").focus()

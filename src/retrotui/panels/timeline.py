@@ -1,0 +1,132 @@
+"""Phase 2: the timeline. Facts only, from objective sources, in order."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.widgets import Input, Static
+
+from retrotui.model.create import FormError
+from retrotui.model.text import one_line
+from retrotui.model.timeline import (
+    QUICK_HELP,
+    add_event,
+    incident_day_hint,
+    next_marker,
+    parse_quick_event,
+    remove_event,
+    replace_event,
+)
+from retrotui.panels.base import Panel
+from retrotui.widgets.event_table import EventTable
+
+
+class TimelinePanel(Panel):
+    BINDINGS = [
+        Binding("a", "add", "add", id="timeline.add"),
+        Binding("e,enter", "edit", "edit", id="timeline.edit"),
+        Binding(
+            "m",
+            "marker",
+            "marker",
+            tooltip="Cycle trigger/detection/mitigation/resolution",
+            id="timeline.marker",
+        ),
+        Binding("d,delete", "delete", "delete", id="timeline.delete"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        yield Static(
+            Text.assemble(("Timeline", "bold"), " — facts only: no causes yet"),
+            classes="panel-title",
+        )
+        yield EventTable(self.retro, id="events")
+        yield Input(placeholder=f"> {QUICK_HELP}", id="quick-add", compact=True)
+        yield Static(id="quick-error", classes="form-error")
+
+    def on_mount(self) -> None:
+        self.query_one(EventTable).reload()
+        self.query_one("#quick-add", Input).tooltip = incident_day_hint(self.retro)
+
+    def refresh_view(self) -> None:
+        self.query_one(EventTable).reload()
+
+    def focus_main(self) -> None:
+        self.query_one(EventTable).focus()
+
+    @property
+    def table(self) -> EventTable:
+        return self.query_one(EventTable)
+
+    def _selected(self):
+        table = self.table
+        if not self.retro.timeline:
+            return None
+        return self.retro.timeline[table.cursor]
+
+    def action_add(self) -> None:
+        self.query_one("#quick-add", Input).focus()
+
+    @on(Input.Submitted, "#quick-add")
+    def _quick_add(self, event: Input.Submitted) -> None:
+        error = self.query_one("#quick-error", Static)
+        if not event.value.strip():
+            self.table.focus()
+            return
+        if not self.editable():
+            return
+        try:
+            new = parse_quick_event(self.retro, event.value)
+        except FormError as problem:
+            error.update(Text(f"{problem.field.capitalize()}: {problem.message}"))
+            return
+        error.update("")
+        index = add_event(self.retro, new)
+        event.input.value = ""
+        self.table.reload(index)
+        self.changed()
+
+    def action_edit(self) -> None:
+        current = self._selected()
+        if current is None or not self.editable():
+            return
+        from retrotui.dialogs.event import EventDialog
+
+        def done(result) -> None:
+            if result is None:
+                return
+            index = replace_event(self.retro, result)
+            self.table.reload(index)
+            self.changed()
+
+        self.app.push_screen(EventDialog(self.retro, current), done)
+
+    def action_marker(self) -> None:
+        current = self._selected()
+        if current is None or not self.editable():
+            return
+        current.marker = next_marker(current.marker)
+        self.table.refresh_rows()
+        self.changed()
+
+    def action_delete(self) -> None:
+        current = self._selected()
+        if current is None or not self.editable():
+            return
+        from retrotui.dialogs.confirm import ConfirmDialog
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                index = self.retro.timeline.index(current)
+                remove_event(self.retro, current.id)
+                self.table.reload(
+                    max(0, index - 1) if index >= len(self.retro.timeline) else index
+                )
+                self.changed()
+
+        question = (
+            f"Delete the {current.source.value} event “{one_line(current.text, 50)}”?"
+        )
+        self.app.push_screen(ConfirmDialog(question, confirm_label="Delete"), confirmed)

@@ -1,0 +1,314 @@
+"""A whole retrospective driven through Pilot with a fake clock (no sleeps)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime, timedelta
+
+from textual.widgets import Digits, Input
+from ui_support import TODAY, screen_text
+
+from retrotui.app import RetroApp, make_app
+from retrotui.dialogs.start import StartDialog
+from retrotui.model import ActionStatus, Criterion, Phase, Retrospective
+from retrotui.screens.library import LibraryScreen
+from retrotui.screens.session import SessionScreen
+from retrotui.store import Store
+from retrotui.widgets.clock import ClockPanel
+
+SIZE = (100, 30)
+CHECKOUT = "c4e7a2d9"
+
+
+class FakeClock:
+    def __init__(self) -> None:
+        self.now = datetime(2026, 11, 27, 9, 0, tzinfo=UTC)
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, seconds: float) -> None:
+        self.now += timedelta(seconds=seconds)
+
+
+def session_app(
+    store: Store, clock: FakeClock, mode: str = "facilitate", retro: str = CHECKOUT
+) -> RetroApp:
+    return make_app(
+        store, today=lambda: TODAY, clock=clock, open_retro=retro, mode=mode
+    )
+
+
+def clock_text(app: RetroApp) -> str:
+    screen = app.screen
+    assert isinstance(screen, SessionScreen)
+    screen.tick()
+    return screen.query_one(Digits).value
+
+
+def section(app: RetroApp) -> str:
+    screen = app.screen
+    assert isinstance(screen, SessionScreen)
+    return screen.query_one("#phase-content").current  # type: ignore[attr-defined]
+
+
+async def test_a_facilitated_session_runs_on_the_clock(demo_store: Store) -> None:
+    clock = FakeClock()
+    app = session_app(demo_store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert section(app) == "review"
+        assert clock_text(app) == "05:00"
+        await pilot.press("space")
+        clock.advance(60)
+        assert clock_text(app) == "04:00"
+        panel = app.screen.query_one(ClockPanel)
+        assert panel.has_class("-running")
+
+        clock.advance(3 * 60 + 30)  # 30 s left: amber
+        assert clock_text(app) == "00:30"
+        assert panel.has_class("-ending")
+
+        clock.advance(45)  # 15 s over: red, counting up
+        assert clock_text(app) == "+00:15"
+        assert panel.has_class("-overtime")
+        await pilot.pause()
+        assert "Time is up" in " ".join(str(n.message) for n in app._notifications)
+
+        await pilot.press("plus")  # +5 min
+        assert clock_text(app) == "04:45"
+        assert panel.has_class("-running")
+
+        await pilot.press("space")  # pause holds
+        clock.advance(600)
+        assert clock_text(app) == "04:45"
+        assert panel.has_class("-paused")
+
+        await pilot.press("n")
+        assert section(app) == "timeline"
+        assert clock_text(app) == "15:00"
+        review = next(r for r in app.screen.retro.phases if r.phase is Phase.REVIEW)
+        assert review.spent_s == 315 and review.extended_s == 300
+
+        await pilot.press("space")
+        clock.advance(18 * 60)
+        assert clock_text(app) == "+03:00"
+        await pilot.press("n", "n", "n", "n")
+        assert section(app) == "summary"
+        assert not app.screen.query_one(ClockPanel).display
+        text = screen_text(app)
+        assert "Timeline ran over: 18 of 15 min" in text
+    # Everything was saved as it happened.
+    saved = Store(demo_store.data_dir, mode="read").load(CHECKOUT)
+    timeline = next(r for r in saved.phases if r.phase is Phase.TIMELINE)
+    assert round(timeline.spent_s) == 18 * 60
+    assert saved.timer.running is False
+
+
+async def test_the_clock_resumes_paused_after_a_restart(demo_store: Store) -> None:
+    clock = FakeClock()
+    app = session_app(demo_store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("n", "space")
+        clock.advance(7 * 60 + 5)
+        app.screen.clock.checkpoint()  # what the 10-second checkpoint does
+        app.screen.save()
+        clock.advance(20)
+        # Simulate a crash: the app goes away without pausing or saving.
+        app.screen.save = lambda: None  # type: ignore[method-assign]
+        app.screen.on_unmount = lambda: None  # type: ignore[method-assign]
+    on_disk = Store(demo_store.data_dir, mode="read").load(CHECKOUT)
+    assert on_disk.timer.running is True and on_disk.timer.phase is Phase.TIMELINE
+
+    clock.advance(3600)  # reopened an hour later
+    again = session_app(demo_store, clock)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert section(again) == "timeline"
+        assert clock_text(again) == "07:55"  # the last checkpoint, paused
+        assert again.screen.query_one(ClockPanel).has_class("-paused")
+        clock.advance(60)
+        assert clock_text(again) == "07:55"
+
+
+async def test_drafting_mode_has_no_clock_and_jumps_freely(demo_store: Store) -> None:
+    app = session_app(demo_store, FakeClock(), mode="draft")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not app.screen.query(ClockPanel)
+        assert "DRAFTING" in screen_text(app)
+        await pilot.press("5")
+        assert section(app) == "actions"
+        await pilot.press("2")
+        assert section(app) == "timeline"
+        await pilot.press("space")  # no clock: nothing happens
+        assert app.screen.retro.timer.running is False
+        assert "start/pause" not in screen_text(app)
+
+
+async def test_timeline_quick_add_parses_orders_and_refuses_bad_input(
+    demo_store: Store,
+) -> None:
+    app = session_app(demo_store, FakeClock(), mode="draft")
+    path = demo_store.data_dir / "retros" / f"{CHECKOUT}.json"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "a")
+        quick = app.screen.query_one("#quick-add", Input)
+        assert app.focused is quick
+        before = path.read_bytes()
+        for bad, message in (
+            ("25:99 alert broken", "is not a valid time"),
+            ("yesterday alert x", "is not a time"),
+            ("14:50 alert", "say what happened"),
+        ):
+            quick.value = bad
+            await pilot.press("enter")
+            assert message in str(app.screen.query_one("#quick-error").render())
+            assert path.read_bytes() == before  # nothing saved
+            assert quick.value == bad  # nothing lost either
+        quick.value = "14:50 on-call Secondary paged !detection"
+        await pilot.press("enter")
+        quick.value = "2026-11-26 13:59 deploy Canary of api v2.31 started"
+        await pilot.press("enter")
+        quick.value = "2026-11-26T13:20:00+00:00 chat Someone asked about latency"
+        await pilot.press("enter")
+        await pilot.press("escape")
+    saved = Store(demo_store.data_dir, mode="read").load(CHECKOUT)
+    times = [e.time for e in saved.timeline]
+    assert times == sorted(times)
+    texts = [e.text for e in saved.timeline]
+    assert texts[0] == "Canary of api v2.31 started"  # 13:59 Berlin, before 14:03
+    assert "Someone asked about latency" in texts  # 14:20 Berlin
+    paged = next(e for e in saved.timeline if e.text == "Secondary paged")
+    assert paged.source.value == "on-call" and paged.marker.value == "detection"
+    assert len(saved.timeline) == 23
+
+
+async def test_marker_cycling_and_delete_are_saved(demo_store: Store) -> None:
+    app = session_app(demo_store, FakeClock(), mode="draft")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "down", "m")
+        assert app.screen.retro.timeline[1].marker.value == "trigger"
+        await pilot.press("d", "y")
+    saved = Store(demo_store.data_dir, mode="read").load(CHECKOUT)
+    assert len(saved.timeline) == 19
+    assert all(e.id != "ev02" for e in saved.timeline)
+
+
+async def test_the_sixth_action_item_is_refused(demo_store: Store) -> None:
+    app = session_app(demo_store, FakeClock(), mode="draft")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5")
+        await pilot.press("a")
+        dialog = app.screen
+        dialog.query_one(
+            "#title", Input
+        ).value = "Add pool metrics to the checkout dashboard"
+        dialog.query_one("#owner", Input).value = "Marco"
+        dialog.query_one("#due", Input).value = "+2w"
+        await pilot.press("ctrl+s")
+        retro = app.screen.retro
+        assert len(retro.actions) == 5
+        assert retro.actions[-1].due == TODAY + timedelta(days=14)
+        await pilot.press("a")
+        assert isinstance(app.screen, SessionScreen)  # no dialog for a 6th
+        await pilot.pause()
+        assert any(
+            "Prioritise, drop or merge" in str(n.message) for n in app._notifications
+        )
+        assert len(retro.actions) == 5
+        # Dropping one makes room again.
+        await pilot.press("x")
+        assert retro.actions[-1].status is ActionStatus.DONE
+    saved = Store(demo_store.data_dir, mode="read").load(CHECKOUT)
+    assert len(saved.actions) == 5
+
+
+async def test_an_item_without_owner_or_date_is_a_wish(demo_store: Store) -> None:
+    app = session_app(demo_store, FakeClock(), mode="draft")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("5", "a")
+        app.screen.query_one("#title", Input).value = "Be more careful with queries"
+        await pilot.press("ctrl+s")
+        assert "a wish" in screen_text(app)
+        await pilot.press("6")
+        warnings = str(app.screen.query_one("#warnings").render())
+        assert (
+            "“Be more careful with queries” is a wish: it needs an owner and a due date"
+            in warnings
+        )
+
+
+async def test_review_marks_items_in_the_earlier_retrospective(
+    demo_store: Store,
+) -> None:
+    app = session_app(demo_store, FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert section(app) == "review"
+        text = screen_text(app)
+        assert "Automate certifica" in text and "2 overdue" in text
+        await pilot.press("x")  # the first (most overdue) item is done
+        await pilot.press("down", "r")
+        app.screen.query_one(
+            "#reason", Input
+        ).value = "Replaced by the new alerting project"
+        await pilot.press("enter")
+        # 2 done + 1 now; 6 open - 2; 1 dropped + 1: 3 of 7 done.
+        assert "Library completion: 43% done (3 of 7; 2 dropped)" in screen_text(app)
+    store = Store(demo_store.data_dir, mode="read")
+    certificate = store.load("9b3f07e1")
+    assert certificate.actions[0].status is ActionStatus.DONE
+    assert certificate.actions[0].closed_on == TODAY
+    search = store.load("5ea4c1b0")
+    dropped = next(a for a in search.actions if a.id == "sa1")
+    assert dropped.status is ActionStatus.DROPPED
+    assert dropped.drop_reason == "Replaced by the new alerting project"
+    log = store.load(CHECKOUT).review_log
+    assert [(o.item_id, o.status) for o in log] == [
+        ("ca1", ActionStatus.DONE),
+        ("sa1", ActionStatus.DROPPED),
+    ]
+
+
+async def test_impact_is_saved_while_typing(demo_store: Store) -> None:
+    app = session_app(demo_store, FakeClock(), mode="draft")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3")
+        assert app.focused is None  # n and p still move on
+        await pilot.press("tab", "end")
+        await pilot.press(*" (est.)")
+        await pilot.pause(0.6)  # the save waits for a pause in typing
+        on_disk = Store(demo_store.data_dir, mode="read").load(CHECKOUT)
+        assert on_disk.impact.users_affected.endswith("traffic) (est.)")
+        await pilot.press("escape", "n")
+        assert section(app) == "factors"
+
+
+async def test_start_dialog_sets_criteria_plan_and_mode(demo_store: Store) -> None:
+    bare = Retrospective(title="Queue backlog", criteria=[])
+    bare.ended = FakeClock().now - timedelta(days=5)
+    demo_store.save(bare)
+    app = make_app(demo_store, today=lambda: TODAY, clock=FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, LibraryScreen)
+        await pilot.press(
+            "enter"
+        )  # the newest: "Queue backlog" has no start, sorts by created
+        assert isinstance(app.screen, StartDialog)
+        text = screen_text(app)
+        assert "No 'when to run' criterion is ticked" in text
+        assert "ended 5 days ago" in text
+        app.screen.query_one("#c-repeat-pattern").value = True
+        await pilot.pause()
+        assert "No 'when to run'" not in screen_text(app)
+        app.screen.query_one("#m-timeline", Input).value = "25"
+        await pilot.press("ctrl+d")
+        assert isinstance(app.screen, SessionScreen) and app.screen.drafting
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)
+    saved = Store(demo_store.data_dir, mode="read").load(bare.id)
+    assert saved.criteria == [Criterion.REPEAT_PATTERN]
+    assert (
+        next(r for r in saved.phases if r.phase is Phase.TIMELINE).planned_s == 25 * 60
+    )
