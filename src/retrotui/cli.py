@@ -102,7 +102,10 @@ def _parser() -> Parser:
         ("draft", "without the clock"),
     ):
         session = commands.add_parser(
-            name, parents=[common], help=f"open a retrospective {what}"
+            name,
+            parents=[common],
+            help=f"open a retrospective {what}",
+            description=f"Open a stored retrospective straight into a session {what}.",
         )
         session.add_argument(
             "id", metavar="ID", help="an id or an unambiguous prefix of one"

@@ -395,3 +395,44 @@ def test_markup_in_a_title_round_trips_literally() -> None:
     retro_id = ok(run("new", "--title", title)).strip()
     shown = run("show", retro_id, "--json")
     assert json.loads(ok(shown))["retrospective"]["title"] == title
+
+
+def test_session_commands_refuse_bad_ids_and_misused_flags(
+    isolated_data_dir: Path,
+) -> None:
+    seed(isolated_data_dir, Retrospective(id="ab12cd34", title="Known"))
+    facilitate, draft, empty_dir, demo_dir, kind = run_all(
+        ["facilitate", "zz"],
+        ["draft", "--help"],
+        ["--data-dir", "", "list"],
+        ["demo", "--data-dir", str(isolated_data_dir)],
+        ["new", "--title", "Alias", "--kind", "Near Miss"],
+    )
+    assert_error(facilitate, "no retrospective with id 'zz'")
+    assert "without the clock" in ok(draft)
+    assert_error(empty_dir, "--data-dir: give a folder")
+    assert_error(demo_dir, "throwaway folder")
+    new_id = ok(kind).strip()
+    assert (
+        json.loads(ok(run("show", new_id.upper(), "--json")))["retrospective"]["kind"]
+        == "near-miss"
+    )
+
+
+def test_demo_removes_folders_left_by_a_killed_demo(tmp_path: Path) -> None:
+    from retrotui.cli import DEMO_PREFIX, _sweep_old_demos
+    from retrotui.store.lock import DirectoryLock
+
+    stale = tmp_path / f"{DEMO_PREFIX}stale"
+    live = tmp_path / f"{DEMO_PREFIX}live"
+    other = tmp_path / "someone-elses"
+    for folder in (stale, live, other):
+        Store(folder, mode="write").close()
+    holder = DirectoryLock(live)
+    assert holder.try_acquire()  # a demo still running
+    try:
+        _sweep_old_demos(tmp_path)
+    finally:
+        holder.release()
+    assert not stale.exists()
+    assert live.exists() and other.exists()

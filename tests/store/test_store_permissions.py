@@ -83,7 +83,9 @@ def test_save_makes_a_world_readable_file_private(isolated_data_dir: Path) -> No
     assert mode_of(path) == 0o600
 
 
-def test_an_existing_folder_that_is_not_a_library_keeps_its_mode(tmp_path: Path) -> None:
+def test_an_existing_folder_that_is_not_a_library_keeps_its_mode(
+    tmp_path: Path,
+) -> None:
     # `--data-dir ~` must not lock down someone's home folder.
     home = tmp_path / "home"
     home.mkdir()

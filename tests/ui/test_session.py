@@ -312,3 +312,49 @@ async def test_start_dialog_sets_criteria_plan_and_mode(demo_store: Store) -> No
     assert (
         next(r for r in saved.phases if r.phase is Phase.TIMELINE).planned_s == 25 * 60
     )
+
+
+async def test_edit_an_event_through_its_dialog(demo_store: Store) -> None:
+    app = session_app(demo_store, FakeClock(), mode="draft")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "down", "e")
+        dialog = app.screen
+        dialog.query_one("#time", Input).value = "14:61"
+        await pilot.press("ctrl+s")
+        assert "Time: '14:61' is not a valid time" in str(
+            dialog.query_one("#form-error").render()
+        )
+        dialog.query_one("#time", Input).value = "15:30"
+        dialog.query_one("#text", Input).value = "Deploy finished (moved)"
+        await pilot.press("ctrl+s")
+        retro = app.screen.retro
+        moved = next(e for e in retro.timeline if e.id == "ev02")
+        assert moved.text == "Deploy finished (moved)"
+        assert retro.timeline.index(moved) == 17  # after 15:25, before 15:40
+        assert app.screen.query_one("#events").cursor == 17
+
+
+async def test_factors_and_a_short_why_chain_get_a_hint(demo_store: Store) -> None:
+    app = session_app(demo_store, FakeClock(), mode="draft")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "a")
+        dialog = app.screen
+        dialog.query_one("#category", Input).value = "capacity"
+        dialog.query_one(
+            "#text", Input
+        ).value = "The payments-db pool size was set for last year's traffic"
+        await pilot.press("ctrl+s")
+        await pilot.press("w")
+        dialog = app.screen
+        dialog.query_one("#problem", Input).value = "Checkout failed"
+        dialog.query_one("#why1", Input).value = "The pool was exhausted"
+        dialog.query_one("#why3", Input).value = "A gap"
+        await pilot.press("ctrl+s")
+        assert "why 2 is empty" in str(dialog.query_one("#form-error").render())
+        dialog.query_one("#why3", Input).value = ""
+        await pilot.press("ctrl+s")
+        hint = str(app.screen.query_one("#chain-hint").render())
+        assert "“Checkout failed”: Stopped at the proximate cause?" in hint
+    saved = Store(demo_store.data_dir, mode="read").load(CHECKOUT)
+    assert saved.factors[-1].category == "capacity"
+    assert saved.why_chains[-1].whys == ["The pool was exhausted"]

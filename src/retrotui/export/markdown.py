@@ -103,9 +103,10 @@ def _impact(retro: Retrospective) -> list[str]:
     return lines
 
 
-def _timeline(retro: Retrospective) -> list[str]:
+def _timeline(retro: Retrospective, limit: int | None = None) -> list[str]:
     if not retro.timeline:
         return ["No events recorded."]
+    shown = retro.timeline if limit is None else retro.timeline[:limit]
     zone = inline(retro.timezone)
     rows = [
         [
@@ -114,9 +115,14 @@ def _timeline(retro: Retrospective) -> list[str]:
             "" if e.marker is Marker.NONE else e.marker.value,
             e.text,
         ]
-        for e in retro.timeline
+        for e in shown
     ]
     lines = _table([f"Time ({zone})", "Source", "Marker", "What happened"], rows)
+    if len(shown) < len(retro.timeline):
+        lines += [
+            "",
+            f"*… and {len(retro.timeline) - len(shown)} more events (all are in the export).*",
+        ]
     m = metrics(retro)
     lines += [
         "",
@@ -201,14 +207,19 @@ def _time_spent(retro: Retrospective) -> list[str]:
     return ["", "## Time spent", "", *_table(["Phase", "Minutes"], rows)]
 
 
-def render(retro: Retrospective, *, with_front_matter: bool = True) -> str:
+def render(
+    retro: Retrospective,
+    *,
+    with_front_matter: bool = True,
+    timeline_limit: int | None = None,
+) -> str:
     out: list[str] = [*front_matter(retro), ""] if with_front_matter else []
     out += [f"# {inline(retro.title)}", ""]
     if retro.summary.strip():
         out += ["## Summary", "", block(retro.summary), ""]
     out += ["## Details", "", *_details(retro), ""]
     out += ["## Impact", "", *_impact(retro), ""]
-    out += ["## Timeline", "", *_timeline(retro), ""]
+    out += ["## Timeline", "", *_timeline(retro, timeline_limit), ""]
     out += ["## Contributing factors", "", *_factors(retro), ""]
     out += ["## 5 Whys", "", *_whys(retro), ""]
     if retro.surprised.strip():

@@ -11,8 +11,12 @@ from retrotui.export.markdown import render
 from retrotui.model.checks import retro_warnings
 from retrotui.panels.base import Panel
 
+SCREEN_EVENTS = 150
+
 
 class SummaryPanel(Panel):
+    """Rendered when shown (the session calls refresh_view), never at mount."""
+
     def compose(self) -> ComposeResult:
         yield Static(
             Text.assemble(
@@ -23,9 +27,6 @@ class SummaryPanel(Panel):
         with VerticalScroll(id="summary-scroll"):
             yield Static(id="warnings")
             yield Markdown(id="summary-markdown")
-
-    def on_mount(self) -> None:
-        self.refresh_view()
 
     def refresh_view(self) -> None:
         warnings = retro_warnings(self.retro, self.retro_app.clock())
@@ -43,7 +44,12 @@ class SummaryPanel(Panel):
             box.update(text)
         else:
             box.update(Text("No warnings: ready to publish.", style="bold #5FFF87"))
-        self.query_one(Markdown).update(render(self.retro, with_front_matter=False))
+        # Long timelines are cut on screen (the export keeps every event):
+        # Textual's Markdown builds a widget per table cell.
+        markdown = render(
+            self.retro, with_front_matter=False, timeline_limit=SCREEN_EVENTS
+        )
+        self.query_one(Markdown).update(markdown)
 
     def focus_main(self) -> None:
         self.query_one("#summary-scroll").focus()
