@@ -110,6 +110,41 @@ def _parser() -> Parser:
         session.add_argument(
             "id", metavar="ID", help="an id or an unambiguous prefix of one"
         )
+    export = commands.add_parser(
+        "export",
+        parents=[common],
+        help="write a retrospective (or all) as Markdown, HTML or JSON",
+        description="Export one retrospective to stdout or a file, or the whole "
+        "library to a folder (one file each plus an index; unchanged files are "
+        "not rewritten).",
+    )
+    export.add_argument(
+        "id", metavar="ID", nargs="?", help="an id or an unambiguous prefix"
+    )
+    export.add_argument("--format", choices=["md", "html", "json"], default="md")
+    export.add_argument(
+        "-o", "--output", metavar="FILE", help="write here instead of stdout"
+    )
+    export.add_argument(
+        "--all",
+        metavar="DIR",
+        dest="all_dir",
+        help="export every retrospective into DIR",
+    )
+    importing = commands.add_parser(
+        "import-markdown",
+        parents=[common],
+        help="load postmortems written by `retrotui export`",
+        description="Read Markdown files written by `retrotui export` into the library. "
+        "A file that is not in that format is named with the line at fault, and "
+        "nothing is imported from it.",
+    )
+    importing.add_argument("files", metavar="FILE", nargs="+")
+    importing.add_argument(
+        "--replace",
+        action="store_true",
+        help="overwrite a retrospective that differs in the library",
+    )
     listing = commands.add_parser(
         "list", parents=[common], help="list retrospectives, newest first"
     )
@@ -184,6 +219,114 @@ def _cmd_show(args: argparse.Namespace, data_dir: Path) -> int:
     return 0
 
 
+def _cmd_export(args: argparse.Namespace, data_dir: Path) -> int:
+    from retrotui.export.formats import renderer
+    from retrotui.store.files import write_if_changed
+
+    if args.all_dir is not None:
+        if args.id or args.output:
+            raise CliError("--all exports every retrospective: give no ID and no -o")
+        if args.format == "json":
+            raise CliError(
+                "--all writes md or html (use `export ID --format json` for JSON)"
+            )
+        return _export_all(Path(args.all_dir), args.format, data_dir)
+    if not args.id:
+        raise CliError("give a retrospective ID, or --all DIR")
+    with Store(data_dir, mode="read") as store:
+        retro = store.load(args.id)
+    text = renderer(args.format)(retro)
+    if args.output:
+        write_if_changed(Path(args.output), text)
+        print(f"Wrote {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _export_all(folder: Path, fmt: str, data_dir: Path) -> int:
+    from retrotui.export.formats import renderer
+    from retrotui.export.index import index_html, index_markdown
+    from retrotui.export.names import file_names
+    from retrotui.store.files import prepare_export_dir, write_if_changed
+
+    render = renderer(fmt)
+    prepare_export_dir(folder)
+    written = unchanged = 0
+    with Store(data_dir, mode="read") as store:
+        _report_problems(store)
+        summaries = store.summaries()
+        names = file_names(summaries, fmt)
+        for summary in summaries:
+            try:
+                retro = store.load(summary.id)
+            except StoreError as problem:
+                print(f"retrotui: warning: skipped: {problem}", file=sys.stderr)
+                continue
+            if write_if_changed(folder / names[summary.id], render(retro)):
+                written += 1
+            else:
+                unchanged += 1
+    index = (
+        index_markdown(summaries, names)
+        if fmt == "md"
+        else index_html(summaries, names)
+    )
+    index_name = f"index.{fmt}"
+    if write_if_changed(folder / index_name, index):
+        written += 1
+    else:
+        unchanged += 1
+    print(
+        f"Exported {len(summaries)} retrospectives to {folder}: {written} files written, {unchanged} unchanged."
+    )
+    return 0
+
+
+def _cmd_import(args: argparse.Namespace, data_dir: Path) -> int:
+    from retrotui.export.index import INDEX_HEADING
+    from retrotui.importers.markdown import MarkdownImportError, parse
+    from retrotui.store.files import read_text
+
+    failed = 0
+    with Store(data_dir, mode="write") as store:
+        for name in args.files:
+            path = Path(name)
+            try:
+                text = read_text(path)
+                if text.startswith(INDEX_HEADING):
+                    print(f"{path}: skipped (the index of an exported library)")
+                    continue
+                retro = parse(text)
+            except MarkdownImportError as error:
+                print(
+                    f"retrotui: error: {path}: {error} (nothing imported from it)",
+                    file=sys.stderr,
+                )
+                failed += 1
+                continue
+            except StoreError as error:
+                print(f"retrotui: error: {error}", file=sys.stderr)
+                failed += 1
+                continue
+            if retro.id in store:
+                existing = store.load(retro.id)
+                if existing == retro:
+                    print(f"{path}: already in the library, unchanged ({retro.id})")
+                    continue
+                if not args.replace:
+                    print(
+                        f"retrotui: error: {path}: {retro.id} is in the library with different "
+                        "content; use --replace to overwrite it",
+                        file=sys.stderr,
+                    )
+                    failed += 1
+                    continue
+            store.save(retro, keep_timestamps=True)
+            print(f"{path}: imported {retro.id} “{retro.title}”")
+    return EXIT_USAGE if failed else 0
+
+
 def _cmd_open(
     data_dir: Path, retro_id: str | None = None, mode: str = "facilitate"
 ) -> int:
@@ -256,6 +399,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_list(args, data_dir)
         if args.command == "show":
             return _cmd_show(args, data_dir)
+        if args.command == "export":
+            return _cmd_export(args, data_dir)
+        if args.command == "import-markdown":
+            return _cmd_import(args, data_dir)
         if args.command in ("facilitate", "draft"):
             return _cmd_open(data_dir, args.id, args.command)
         return _cmd_open(data_dir)

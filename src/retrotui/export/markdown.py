@@ -6,6 +6,7 @@ on today's date) so that a git repository of postmortems diffs cleanly.
 
 from __future__ import annotations
 
+import json
 from datetime import datetime
 
 from retrotui.export.escape import block, cell, inline, yaml_string
@@ -230,3 +231,27 @@ def render(
     out += _review(retro)
     out += _time_spent(retro)
     return "\n".join(out).rstrip() + "\n"
+
+
+DATA_OPEN = "<!--\nretrotui:data (read by `retrotui import-markdown`; edit the text above in retrotui, not here)"
+DATA_CLOSE = "-->"
+
+
+def data_block(retro: Retrospective) -> str:
+    """The whole document as JSON inside an HTML comment: wikis hide it, and
+    `retrotui import-markdown` reads it back exactly. A comment ends at the
+    first "--", which JSON text can only contain inside strings, so each "--"
+    is written as "-\\u002d" (the same string to any JSON reader)."""
+    from retrotui.model.serialize import to_document
+
+    payload = json.dumps(
+        to_document(retro), ensure_ascii=False, indent=1, sort_keys=True
+    )
+    safe = payload.replace("--", "-\\u002d")
+    return f"{DATA_OPEN}\n{safe}\n{DATA_CLOSE}\n"
+
+
+def export_markdown(retro: Retrospective) -> str:
+    """The file `retrotui export` writes: front matter, the postmortem, and
+    the data block that lets it be imported again unchanged."""
+    return render(retro) + "\n" + data_block(retro)

@@ -250,17 +250,20 @@ class Store:
         if self.read_only:
             raise ReadOnly(self.read_only_reason)
 
-    def save(self, retro: Retrospective) -> None:
-        """Write one retrospective; the cost does not grow with the library."""
+    def save(self, retro: Retrospective, keep_timestamps: bool = False) -> None:
+        """Write one retrospective; the cost does not grow with the library.
+
+        `keep_timestamps` is for imports, which must store what they read."""
         from retrotui.model.retrospective import EPOCH
         from retrotui.model.serialize import from_document, to_document
         from retrotui.store.storage import AtomicJSONStorage
 
         self._require_writable()
-        now = self.clock()
-        if retro.created == EPOCH:
-            retro.created = now
-        retro.updated = now
+        if not keep_timestamps:
+            now = self.clock()
+            if retro.created == EPOCH:
+                retro.created = now
+            retro.updated = now
         document = to_document(retro)
         try:
             # Never write what could not be read back.

@@ -1,0 +1,1 @@
+"""Pure readers: text in, model out (or a precise error)."""

@@ -1,0 +1,44 @@
+"""Files outside the library: exports written and Markdown files read."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from retrotui.store.atomic import write_atomic
+from retrotui.store.errors import StoreError
+
+
+def read_text(path: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        raise StoreError(f"{path}: not UTF-8 text") from None
+    except OSError as error:
+        raise StoreError(f"{path}: {error.strerror or error}") from None
+
+
+def write_if_changed(path: Path, text: str) -> bool:
+    """Write atomically unless the file already holds exactly this text, so a
+    re-export leaves unchanged files (and their timestamps) alone."""
+    data = text.encode("utf-8")
+    try:
+        if path.read_bytes() == data:
+            return False
+    except FileNotFoundError:
+        pass
+    except OSError as error:
+        raise StoreError(f"{path}: {error.strerror or error}") from None
+    try:
+        write_atomic(path, data)
+    except OSError as error:
+        raise StoreError(f"cannot write {path}: {error.strerror or error}") from None
+    return True
+
+
+def prepare_export_dir(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():
+        raise StoreError(f"{folder} is a file, not a folder")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"cannot create {folder}: {error.strerror or error}") from None
