@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Markdown, Static
 
@@ -16,6 +17,21 @@ SCREEN_EVENTS = 150
 
 class SummaryPanel(Panel):
     """Rendered when shown (the session calls refresh_view), never at mount."""
+
+    BINDINGS = [
+        Binding("e", "export", "export", id="summary.export"),
+        Binding("c", "copy", "copy markdown", id="summary.copy"),
+    ]
+
+    def action_export(self) -> None:
+        from retrotui.screens.publishing import export_with_dialog
+
+        export_with_dialog(self.app, self.retro)
+
+    def action_copy(self) -> None:
+        from retrotui.screens.publishing import copy_markdown
+
+        copy_markdown(self.app, self.retro)
 
     def compose(self) -> ComposeResult:
         yield Static(

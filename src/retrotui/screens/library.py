@@ -72,6 +72,20 @@ class LibraryScreen(RetroScreen):
             tooltip="Move to the trash folder",
             id="library.delete",
         ),
+        Binding(
+            "e",
+            "export",
+            "Export",
+            tooltip="Markdown, HTML or JSON to a file",
+            id="library.export",
+        ),
+        Binding(
+            "c",
+            "copy",
+            "Copy",
+            tooltip="Copy the Markdown to the clipboard",
+            id="library.copy",
+        ),
         Binding("q", "app.quit", "Quit", id="library.quit"),
     ]
 
@@ -118,7 +132,10 @@ class LibraryScreen(RetroScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # Hide keys that cannot do anything here (False hides, None dims).
         empty = not self.query_one(LibraryTable).row_count
-        if action in ("open", "facilitate", "draft", "delete") and empty:
+        if (
+            action in ("open", "facilitate", "draft", "delete", "export", "copy")
+            and empty
+        ):
             return False
         return not (action in ("new", "delete") and self.store.read_only)
 
@@ -174,6 +191,20 @@ class LibraryScreen(RetroScreen):
             self._start_session(retro, choice.mode)
 
         self.app.push_screen(StartDialog(retro, self.retro_app.clock()), chosen)
+
+    def action_export(self) -> None:
+        retro = self._load_selected()
+        if retro is not None:
+            from retrotui.screens.publishing import export_with_dialog
+
+            export_with_dialog(self.app, retro)
+
+    def action_copy(self) -> None:
+        retro = self._load_selected()
+        if retro is not None:
+            from retrotui.screens.publishing import copy_markdown
+
+            copy_markdown(self.app, retro)
 
     def action_facilitate(self) -> None:
         retro = self._load_selected()
@@ -271,6 +302,16 @@ class LibraryScreen(RetroScreen):
         )
         yield SystemCommand(
             "Open retrospective", "Open the highlighted retrospective", self.action_open
+        )
+        yield SystemCommand(
+            "Export retrospective",
+            "Markdown, HTML or JSON to a file",
+            self.action_export,
+        )
+        yield SystemCommand(
+            "Copy Markdown",
+            "The highlighted retrospective, to the clipboard",
+            self.action_copy,
         )
         yield SystemCommand(
             "Delete retrospective",

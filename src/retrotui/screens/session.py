@@ -31,6 +31,7 @@ from retrotui.panels.review import ReviewPanel
 from retrotui.panels.summary import SummaryPanel
 from retrotui.panels.timeline import TimelinePanel
 from retrotui.screens.base import RetroScreen
+from retrotui.screens.publishing import copy_markdown, export_with_dialog
 from retrotui.store import StoreError
 from retrotui.widgets.clock import ClockPanel
 from retrotui.widgets.key_bar import KeyBar
@@ -279,6 +280,16 @@ class SessionScreen(RetroScreen):
             yield SystemCommand(
                 f"Go to {label}", f"key {index + 1}", partial(self.action_jump, index)
             )
+        yield SystemCommand(
+            "Export",
+            "Markdown, HTML or JSON to a file",
+            partial(export_with_dialog, self.app, self.retro),
+        )
+        yield SystemCommand(
+            "Copy Markdown",
+            "to the clipboard, for a wiki",
+            partial(copy_markdown, self.app, self.retro),
+        )
         yield SystemCommand(
             "Back to the library",
             "esc; everything is saved",
