@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from retrotui import __version__
-from retrotui.model.enums import Kind, Severity
+from retrotui.model.enums import Kind, Severity, Source
 from retrotui.store import Store, StoreError, resolve_data_dir
 
 EXIT_USAGE = 2
@@ -145,6 +145,32 @@ def _parser() -> Parser:
         action="store_true",
         help="overwrite a retrospective that differs in the library",
     )
+    timeline = commands.add_parser(
+        "import-timeline",
+        parents=[common],
+        help="add timeline events from CSV, JSON Lines, a Slack export or log lines",
+        description="Import events into a retrospective's timeline. All or nothing: "
+        "an invalid line stops the import (file, line, reason) unless --skip-invalid. "
+        "Exact duplicates are skipped and counted.",
+    )
+    timeline.add_argument("id", metavar="ID")
+    timeline.add_argument(
+        "file", metavar="FILE", help="a file, or a Slack export folder"
+    )
+    timeline.add_argument(
+        "--format", choices=["auto", "csv", "jsonl", "slack", "log"], default="auto"
+    )
+    timeline.add_argument(
+        "--source", choices=[s.value for s in Source], help="source of log lines"
+    )
+    timeline.add_argument(
+        "--tz",
+        metavar="ZONE",
+        help="zone of times without an offset (default: the retrospective's)",
+    )
+    timeline.add_argument(
+        "--skip-invalid", action="store_true", help="skip invalid lines and list them"
+    )
     listing = commands.add_parser(
         "list", parents=[common], help="list retrospectives, newest first"
     )
@@ -213,9 +239,69 @@ def _cmd_show(args: argparse.Namespace, data_dir: Path) -> int:
     with Store(data_dir, mode="read") as store:
         retro = store.load(args.id)
     if args.json:
-        print(json.dumps(to_document(retro), ensure_ascii=False, indent=2))
+        from retrotui.model.metrics import metrics_json
+
+        document = to_document(retro)
+        document["metrics"] = metrics_json(retro)
+        print(json.dumps(document, ensure_ascii=False, indent=2))
     else:
         print(show_text(retro, date.today()))
+    return 0
+
+
+def _cmd_import_timeline(args: argparse.Namespace, data_dir: Path) -> int:
+    from retrotui.importers.timeline import (
+        ImportResult,
+        Options,
+        TimelineImportError,
+        read_timeline,
+    )
+    from retrotui.model.timeline import sort_timeline
+    from retrotui.model.timeparse import TimeParseError, local, zone
+    from retrotui.store.files import read_import_source
+
+    with Store(data_dir, mode="write") as store:
+        retro = store.load(args.id)
+        try:
+            tz = zone(args.tz or retro.timezone)
+        except TimeParseError as error:
+            raise CliError(f"--tz: {error}") from None
+        year = (retro.started or retro.created).astimezone(tz).year
+        total = ImportResult()
+        for name, text in read_import_source(Path(args.file)):
+            options = Options(
+                zone=tz,
+                year=year,
+                source=Source(args.source) if args.source else None,
+                skip_invalid=args.skip_invalid,
+                name=name,
+            )
+            try:
+                part = read_timeline(
+                    text, args.format, options, [*retro.timeline, *total.events]
+                )
+            except TimelineImportError as error:
+                raise CliError(f"{error} (nothing was imported)") from None
+            total.events += part.events
+            total.skipped += part.skipped
+            total.duplicates += part.duplicates
+        retro.timeline.extend(total.events)
+        sort_timeline(retro)
+        store.save(retro)
+    if total.events:
+        first = local(total.first, retro.timezone).strftime("%Y-%m-%d %H:%M")  # type: ignore[arg-type]
+        last = local(total.last, retro.timezone).strftime("%Y-%m-%d %H:%M")  # type: ignore[arg-type]
+        print(
+            f"Imported {len(total.events)} events, {first} to {last} ({retro.timezone})."
+        )
+    else:
+        print("Imported no events.")
+    if total.duplicates:
+        print(f"Skipped {total.duplicates} exact duplicates.")
+    if total.skipped:
+        print(f"Skipped {len(total.skipped)} invalid lines:")
+        for skipped in total.skipped:
+            print(f"  {skipped.name}: line {skipped.line}: {skipped.reason}")
     return 0
 
 
@@ -399,6 +485,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_list(args, data_dir)
         if args.command == "show":
             return _cmd_show(args, data_dir)
+        if args.command == "import-timeline":
+            return _cmd_import_timeline(args, data_dir)
         if args.command == "export":
             return _cmd_export(args, data_dir)
         if args.command == "import-markdown":

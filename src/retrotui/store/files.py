@@ -42,3 +42,29 @@ def prepare_export_dir(folder: Path) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise StoreError(f"cannot create {folder}: {error.strerror or error}") from None
+
+
+def read_import_source(path: Path) -> list[tuple[str, str]]:
+    """(name, text) for a file, or for every day file (*.json) of a Slack
+    export folder, in name order."""
+    if path.is_dir():
+        files = sorted(p for p in path.rglob("*.json") if p.is_file())
+        if not files:
+            raise StoreError(
+                f"{path}: a folder with no .json day files (not a Slack export)"
+            )
+        return [(str(p), _decode(p)) for p in files]
+    return [(str(path), _decode(path))]
+
+
+def _decode(path: Path) -> str:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        raise StoreError(f"{path}: {error.strerror or error}") from None
+    if b"\x00" in raw[:65536]:
+        raise StoreError(f"{path}: a binary file, not text")
+    try:
+        return raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        raise StoreError(f"{path}: not UTF-8 text (byte {error.start})") from None

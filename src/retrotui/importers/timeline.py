@@ -1,0 +1,298 @@
+"""Timeline events from objective sources: CSV, JSON Lines, Slack, log lines.
+
+Pure: text in, events or a precise error out. All or nothing: the first
+invalid line stops the import with its line number and reason, unless
+`skip_invalid`, which lists every skipped line instead.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, tzinfo
+
+from retrotui.importers.timestamps import TimestampError, parse_timestamp
+from retrotui.model import Marker, Source, TimelineEvent
+from retrotui.model.text import one_line
+
+FORMATS = ("auto", "csv", "jsonl", "slack", "log")
+MAX_TEXT = 2000
+_SOURCES = {s.value: s for s in Source} | {
+    "oncall": Source.ON_CALL,
+    "on_call": Source.ON_CALL,
+}
+_MARKERS = {m.value: m for m in Marker} | {"": Marker.NONE}
+_SLACK_HOUSEKEEPING = {
+    "channel_join",
+    "channel_leave",
+    "channel_topic",
+    "channel_purpose",
+    "channel_name",
+    "channel_archive",
+    "channel_unarchive",
+    "group_join",
+    "group_leave",
+    "pinned_item",
+    "unpinned_item",
+    "bot_add",
+    "bot_remove",
+    "reminder_add",
+}
+
+
+class TimelineImportError(ValueError):
+    def __init__(self, line: int, reason: str, name: str = "") -> None:
+        where = f"{name}: line {line}" if name else f"line {line}"
+        super().__init__(f"{where}: {reason}")
+        self.line = line
+        self.reason = reason
+        self.name = name
+
+
+@dataclass(frozen=True)
+class Skipped:
+    line: int
+    reason: str
+    name: str = ""
+
+
+@dataclass
+class ImportResult:
+    events: list[TimelineEvent] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+    duplicates: int = 0
+
+    @property
+    def first(self) -> datetime | None:
+        return min((e.time for e in self.events), default=None)
+
+    @property
+    def last(self) -> datetime | None:
+        return max((e.time for e in self.events), default=None)
+
+
+@dataclass
+class Options:
+    zone: tzinfo
+    year: int
+    source: Source | None = None  # for log lines (required there)
+    skip_invalid: bool = False
+    name: str = ""
+
+
+def detect_format(text: str) -> str:
+    head = text.lstrip()[:2000]
+    if head.startswith("["):
+        return "slack"
+    if head.startswith("{"):
+        return "jsonl"
+    first = head.splitlines()[0].lower() if head else ""
+    if "timestamp" in first and any(sep in first for sep in ",;\t|"):
+        return "csv"
+    return "log"
+
+
+def _source(value: object, default: Source | None) -> Source:
+    text = str(value or "").strip().lower()
+    if not text and default is not None:
+        return default
+    try:
+        return _SOURCES[text]
+    except KeyError:
+        allowed = ", ".join(s.value for s in Source)
+        raise ValueError(f"source {text!r} is not one of: {allowed}") from None
+
+
+def _marker(value: object) -> Marker:
+    text = str(value or "").strip().lower()
+    try:
+        return _MARKERS[text]
+    except KeyError:
+        raise ValueError(
+            f"marker {text!r} is not one of: trigger, detection, mitigation, resolution"
+        ) from None
+
+
+def _text(value: object) -> str:
+    text = " ".join(str(value or "").split())
+    if not text:
+        raise ValueError("the text is empty")
+    return text[:MAX_TEXT]
+
+
+def _when(value: object, options: Options) -> datetime:
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("no timestamp")
+    moment, used = parse_timestamp(value.strip(), options.zone, options.year)
+    if value.strip()[used:].strip():
+        raise ValueError(
+            f"unexpected text after the timestamp: {one_line(value, 40)!r}"
+        )
+    return moment
+
+
+class _Collector:
+    def __init__(self, options: Options, existing: list[TimelineEvent]) -> None:
+        self.options = options
+        self.result = ImportResult()
+        self.seen = {(e.time, e.source, e.text) for e in existing}
+
+    def add(
+        self, line: int, build
+    ) -> None:  # build: () -> (time, source, text, marker)
+        try:
+            time, source, text, marker = build()
+        except (ValueError, TimestampError, KeyError, TypeError) as error:
+            reason = str(error.args[0]) if error.args else error.__class__.__name__
+            if not self.options.skip_invalid:
+                raise TimelineImportError(line, reason, self.options.name) from None
+            self.result.skipped.append(Skipped(line, reason, self.options.name))
+            return
+        key = (time, source, text)
+        if key in self.seen:
+            self.result.duplicates += 1
+            return
+        self.seen.add(key)
+        self.result.events.append(
+            TimelineEvent(time=time, source=source, text=text, marker=marker)
+        )
+
+
+def read_csv(text: str, options: Options, collector: _Collector) -> None:
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|")
+    except csv.Error:
+        dialect = csv.excel
+    rows = csv.reader(io.StringIO(text), dialect)
+    header = next(rows, None)
+    if header is None:
+        raise TimelineImportError(1, "the file is empty", options.name)
+    columns = {name.strip().lower(): i for i, name in enumerate(header)}
+    missing = [c for c in ("timestamp", "source", "text") if c not in columns]
+    if missing:
+        raise TimelineImportError(
+            1,
+            f"the header needs timestamp, source and text columns (missing: {', '.join(missing)})",
+            options.name,
+        )
+    t, s, x = columns["timestamp"], columns["source"], columns["text"]
+    m = columns.get("marker")
+    width = max(t, s, x, m or 0)
+    for number, row in enumerate(rows, start=2):
+        if not row or not any(cell.strip() for cell in row):
+            continue
+
+        def build(row=row):
+            if len(row) <= width:
+                raise ValueError(f"{len(row)} columns, the header has {len(header)}")
+            return (
+                _when(row[t], options),
+                _source(row[s], options.source),
+                _text(row[x]),
+                _marker(row[m]) if m is not None else Marker.NONE,
+            )
+
+        collector.add(number, build)
+
+
+def read_jsonl(text: str, options: Options, collector: _Collector) -> None:
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+
+        def build(line=line):
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as error:
+                raise ValueError(f"not JSON ({error.msg})") from None
+            if not isinstance(record, dict):
+                raise ValueError("expected an object")
+            return (
+                _when(record.get("timestamp", record.get("time")), options),
+                _source(record.get("source"), options.source),
+                _text(record.get("text")),
+                _marker(record.get("marker")),
+            )
+
+        collector.add(number, build)
+
+
+def read_slack(text: str, options: Options, collector: _Collector) -> None:
+    try:
+        messages = json.loads(text)
+    except json.JSONDecodeError as error:
+        raise TimelineImportError(
+            error.lineno, f"not a Slack export ({error.msg})", options.name
+        ) from None
+    if not isinstance(messages, list):
+        raise TimelineImportError(
+            1, "not a Slack export (expected a list of messages)", options.name
+        )
+    for number, message in enumerate(messages, start=1):
+        if isinstance(message, dict) and message.get("subtype") in _SLACK_HOUSEKEEPING:
+            continue
+
+        def build(message=message):
+            if not isinstance(message, dict):
+                raise ValueError("a message is not an object")
+            ts = message.get("ts")
+            try:
+                seconds = float(ts)  # type: ignore[arg-type]
+            except (TypeError, ValueError):
+                raise ValueError(f"message has no valid ts ({ts!r})") from None
+            profile = message.get("user_profile") or {}
+            who = (
+                profile.get("real_name")
+                or profile.get("display_name")
+                or message.get("user")
+                or "someone"
+            )
+            reply = (
+                " (thread reply)" if message.get("thread_ts") not in (None, ts) else ""
+            )
+            return (
+                datetime.fromtimestamp(seconds, UTC),
+                Source.CHAT,
+                _text(f"{who}{reply}: {message.get('text', '')}"),
+                Marker.NONE,
+            )
+
+        collector.add(number, build)
+
+
+def read_log(text: str, options: Options, collector: _Collector) -> None:
+    if options.source is None:
+        raise TimelineImportError(
+            1, "log lines need a source (e.g. --source deploy)", options.name
+        )
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+
+        def build(line=line):
+            moment, used = parse_timestamp(line.strip(), options.zone, options.year)
+            rest = line.strip()[used:].lstrip(" \t-|:]")
+            return moment, options.source, _text(rest), Marker.NONE
+
+        collector.add(number, build)
+
+
+READERS = {"csv": read_csv, "jsonl": read_jsonl, "slack": read_slack, "log": read_log}
+
+
+def read_timeline(
+    text: str, fmt: str, options: Options, existing: list[TimelineEvent] | None = None
+) -> ImportResult:
+    if "\x00" in text[:65536]:
+        raise TimelineImportError(1, "this is a binary file, not text", options.name)
+    if not text.strip():
+        raise TimelineImportError(1, "the file is empty", options.name)
+    chosen = detect_format(text) if fmt == "auto" else fmt
+    collector = _Collector(options, existing or [])
+    READERS[chosen](text, options, collector)
+    collector.result.events.sort(key=lambda e: e.time)
+    return collector.result
