@@ -154,11 +154,19 @@ def test_new_prints_only_the_id_and_show_returns_the_stored_document(
     assert stored["ended"] == "2026-11-26T14:10:00+00:00"
     assert stored["timezone"] == "Europe/Berlin"
     assert stored["tags"] == ["deploy", "data", "x"]
-    # The file on disk is what `show --json` printed.
+    # The file on disk is what `show --json` printed, plus computed metrics.
     on_disk = json.loads(
         (isolated_data_dir / "retros" / f"{retro_id}.json").read_text()
     )
+    metrics = document.pop("metrics")
     assert on_disk["retrospective"]["1"] == document
+    assert metrics == {
+        "time_to_detect_s": None,
+        "time_to_mitigate_s": None,
+        "time_to_resolve_s": None,
+        "detected_by": None,
+        "gaps": [],
+    }
 
     text = ok(by_prefix)
     assert text.splitlines()[0] == "T"
