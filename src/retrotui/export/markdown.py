@@ -13,7 +13,7 @@ from retrotui.export.escape import block, cell, inline, yaml_string
 from retrotui.model import ActionStatus, Effect, Kind, Marker, Retrospective, Stage
 from retrotui.model.actions import CATEGORY_LABELS
 from retrotui.model.guidance import TITLES
-from retrotui.model.metrics import metrics, minutes_label
+from retrotui.model.metrics import blind_spots, detected_by, metrics, minutes_label
 from retrotui.model.timeline import duration_minutes
 from retrotui.model.timeparse import local
 from retrotui.model.timer import spent_label
@@ -131,6 +131,16 @@ def _timeline(retro: Retrospective, limit: int | None = None) -> list[str]:
         f"- **Time to mitigate:** {minutes_label(m.to_mitigate, 'unknown (no mitigation marker)')}",
         f"- **Time to resolve:** {minutes_label(m.to_resolve, 'unknown (no resolution marker)')}",
     ]
+    source = detected_by(retro)
+    if source is not None:
+        lines.append(f"- **Detected by:** {source.value}")
+    for gap in blind_spots(retro):
+        start = local(gap.before.time, retro.timezone).strftime("%H:%M")
+        end = local(gap.after.time, retro.timezone).strftime("%H:%M")
+        why = f" ({gap.why})" if gap.why else ""
+        lines.append(
+            f"- **Blind spot:** {start} to {end}, {round(gap.minutes)} min{why}"
+        )
     return lines
 
 

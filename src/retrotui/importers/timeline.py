@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
 
@@ -80,6 +81,8 @@ class Options:
     source: Source | None = None  # for log lines (required there)
     skip_invalid: bool = False
     name: str = ""
+    # Called now and then with (lines done, lines in all), for a progress bar.
+    progress: Callable[[int, int], None] | None = None
 
 
 def detect_format(text: str) -> str:
@@ -136,14 +139,18 @@ def _when(value: object, options: Options) -> datetime:
 
 
 class _Collector:
-    def __init__(self, options: Options, existing: list[TimelineEvent]) -> None:
+    def __init__(
+        self, options: Options, existing: list[TimelineEvent], lines: int = 0
+    ) -> None:
         self.options = options
+        self.lines = lines
         self.result = ImportResult()
         self.seen = {(e.time, e.source, e.text) for e in existing}
 
-    def add(
-        self, line: int, build
-    ) -> None:  # build: () -> (time, source, text, marker)
+    def add(self, line: int, build: Callable[[], tuple]) -> None:
+        """Add what `build()` returns: (time, source, text, marker)."""
+        if self.options.progress is not None and line % 2000 == 0:
+            self.options.progress(line, self.lines)
         try:
             time, source, text, marker = build()
         except (ValueError, TimestampError, KeyError, TypeError) as error:
@@ -292,7 +299,7 @@ def read_timeline(
     if not text.strip():
         raise TimelineImportError(1, "the file is empty", options.name)
     chosen = detect_format(text) if fmt == "auto" else fmt
-    collector = _Collector(options, existing or [])
+    collector = _Collector(options, existing or [], text.count("\n") + 1)
     READERS[chosen](text, options, collector)
     collector.result.events.sort(key=lambda e: e.time)
     return collector.result

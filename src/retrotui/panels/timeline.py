@@ -18,6 +18,7 @@ from retrotui.model.timeline import (
     parse_quick_event,
     remove_event,
     replace_event,
+    sort_timeline,
 )
 from retrotui.panels.base import Panel
 from retrotui.widgets.event_table import EventTable
@@ -26,6 +27,13 @@ from retrotui.widgets.event_table import EventTable
 class TimelinePanel(Panel):
     BINDINGS = [
         Binding("a", "add", "add", id="timeline.add"),
+        Binding(
+            "i",
+            "import",
+            "import",
+            tooltip="CSV, JSON Lines, Slack export, log lines",
+            id="timeline.import",
+        ),
         Binding("e,enter", "edit", "edit", id="timeline.edit"),
         Binding(
             "m",
@@ -87,6 +95,22 @@ class TimelinePanel(Panel):
         event.input.value = ""
         self.table.reload(index)
         self.changed()
+
+    def action_import(self) -> None:
+        if not self.editable():
+            return
+        from retrotui.dialogs.import_timeline import ImportDialog
+
+        def done(result) -> None:
+            if result is None:
+                return
+            self.retro.timeline.extend(result.events)
+            sort_timeline(self.retro)
+            self.table.reload()
+            self.changed()
+            self.notify(f"{len(result.events)} events imported", title="Timeline")
+
+        self.app.push_screen(ImportDialog(self.retro), done)
 
     def action_edit(self) -> None:
         current = self._selected()

@@ -19,9 +19,10 @@ from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import ContentSwitcher, Input, Static
 
-from retrotui.model import Phase, Retrospective
+from retrotui.model import Phase, Retrospective, Source
 from retrotui.model.guidance import PROMPTS, TITLES
-from retrotui.model.metrics import metrics, minutes_label
+from retrotui.model.metrics import blind_spots, detected_by, metrics, minutes_label
+from retrotui.model.timeparse import local
 from retrotui.model.timer import ClockState, PhaseClock
 from retrotui.panels.actions import ActionsPanel
 from retrotui.panels.base import Panel
@@ -173,6 +174,24 @@ class SessionScreen(RetroScreen):
                 minutes_label(value, missing) + "\n",
                 style="bold" if value is not None else "#FFB000",
             )
+        source = detected_by(self.retro)
+        if source is not None:
+            text.append(f"{'Detected by':<17}", style="dim")
+            text.append(source.value + "\n", style="bold")
+            if source is Source.CUSTOMER:
+                text.append(
+                    "Customers found it first: add a detection improvement.\n",
+                    style="#FFB000",
+                )
+        gaps = blind_spots(self.retro)
+        if gaps:
+            text.append("Blind spots\n", style="dim")
+            zone_name = self.retro.timezone
+            for gap in sorted(gaps, key=lambda g: g.minutes, reverse=True)[:3]:
+                start = local(gap.before.time, zone_name).strftime("%H:%M")
+                end = local(gap.after.time, zone_name).strftime("%H:%M")
+                text.append(f" {start}→{end} ", style="bold #FFB000")
+                text.append(f"{round(gap.minutes)} min {gap.why}\n")
         text.rstrip()
         return text
 
