@@ -50,7 +50,7 @@ def test_type_a_short_retrospective(drafting: tuple[Terminal, str]) -> None:
     alert = next(i for i, line in enumerate(lines) if "Queue depth" in line)
     assert deploy < alert  # typed second, shown first: chronological
     assert "TRIGGER" in lines[deploy] and "DETECTION" in lines[alert]
-    assert "Time to detect   7 min" in screen
+    assert "To detect    7 min" in screen
 
     terminal.keys("5")
     terminal.wait_for("Action items — specific")

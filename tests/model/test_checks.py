@@ -14,8 +14,23 @@ from retrotui.model.checks import (
     retro_warnings,
     staleness_warning,
 )
-from retrotui.model.entities import ActionItem, PhaseRecord, WhyChain
-from retrotui.model.enums import ActionCategory, ActionStatus, Criterion, Phase
+from retrotui.model.entities import (
+    ActionItem,
+    ContributingFactor,
+    PhaseRecord,
+    TimelineEvent,
+    WhyChain,
+)
+from retrotui.model.enums import (
+    ActionCategory,
+    ActionStatus,
+    Criterion,
+    Effect,
+    Marker,
+    Phase,
+    Source,
+    Stage,
+)
 from retrotui.model.retrospective import Retrospective
 from retrotui.model.timer import ran_over, spent_label
 
@@ -54,6 +69,34 @@ def clean_retro() -> Retrospective:
         ended=NOW - timedelta(hours=19),
         criteria=[Criterion.CUSTOMER_IMPACT],
         participants=["Priya (payments)", "Marco (SRE)"],
+        timeline=[
+            TimelineEvent(
+                time=NOW - timedelta(hours=20),
+                source=Source.DEPLOY,
+                text="Deploy",
+                marker=Marker.TRIGGER,
+            ),
+            TimelineEvent(
+                time=NOW - timedelta(hours=19, minutes=40),
+                source=Source.ALERT,
+                text="5xx alert",
+                marker=Marker.DETECTION,
+            ),
+            TimelineEvent(
+                time=NOW - timedelta(hours=19),
+                source=Source.DEPLOY,
+                text="Rollback",
+                marker=Marker.RESOLUTION,
+            ),
+        ],
+        factors=[
+            ContributingFactor(
+                stage=Stage.CAUSE,
+                effect=Effect.WORSE,
+                category="process",
+                text="No query review",
+            ),
+        ],
         why_chains=[GOOD_CHAIN],
         actions=[
             action(
@@ -87,7 +130,7 @@ def test_demo_checkout_retrospective_has_no_warnings() -> None:
 
 def test_demo_older_retrospectives_are_stale() -> None:
     _, search, cert = build_demo(TODAY)
-    assert codes(search) == ["stale"]
+    assert codes(search) == ["stale", "no-whys"]
     assert "40 days" in messages(search, "stale")[0]
     assert codes(cert)[:1] == ["stale"]
     assert "few-actions" in codes(cert)
@@ -324,6 +367,8 @@ def test_everything_wrong_at_once_in_a_stable_order() -> None:
         "no-criteria",
         "stale",
         "short-chain",
+        "no-timeline",
+        "no-factors",
         "few-actions",
         "wish",
         "immediate-open",

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from textual.suggester import SuggestFromList
 from textual.widget import Widget
-from textual.widgets import Input
 
 from retrotui.dialogs.form import FormDialog, choice, text_input
 from retrotui.model import ContributingFactor, Effect, Stage
 from retrotui.model.enums import FACTOR_CATEGORIES
 from retrotui.model.factors import build_factor
+from retrotui.widgets.text_field import TextField
 
 
 class FactorDialog(FormDialog[ContributingFactor]):
@@ -21,7 +21,7 @@ class FactorDialog(FormDialog[ContributingFactor]):
 
     def fields(self) -> list[tuple[str, Widget]]:
         f = self.factor
-        category = Input(
+        category = TextField(
             f.category if f else "",
             placeholder=", ".join(FACTOR_CATEGORIES[:5]) + "… or your own",
             suggester=SuggestFromList(list(FACTOR_CATEGORIES), case_sensitive=False),

@@ -19,6 +19,7 @@ from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from retrotui.model.create import FormError
 from retrotui.widgets.key_bar import KeyBar
+from retrotui.widgets.text_field import TextField
 
 T = TypeVar("T")
 
@@ -33,6 +34,10 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
 
     def __init__(self) -> None:
         super().__init__(classes="dialog")
+
+    def key_description(self, action: str, description: str) -> str:
+        """The key bar says what the submit button says ("create", "drop")."""
+        return self.SUBMIT_LABEL.lower() if action == "submit" else description
 
     def fields(self) -> list[tuple[str, Widget]]:
         """(label, widget) pairs; each widget's id names its model field."""
@@ -117,7 +122,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
 
 
 def text_input(field: str, value: str = "", placeholder: str = "") -> Input:
-    return Input(value=value, placeholder=placeholder, id=field, compact=True)
+    return TextField(value=value, placeholder=placeholder, id=field, compact=True)
 
 
 def choice(field: str, options: list[tuple[str, str]], value: str) -> Select[str]:

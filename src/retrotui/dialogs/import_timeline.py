@@ -23,6 +23,7 @@ from retrotui.model.text import one_line
 from retrotui.model.timeparse import TimeParseError, local, zone
 from retrotui.store import StoreError
 from retrotui.widgets.key_bar import KeyBar
+from retrotui.widgets.text_field import TextField
 
 FORMATS = [
     ("detect", "auto"),
@@ -56,7 +57,7 @@ class ImportDialog(ModalScreen[ImportResult | None]):
             )
             with Grid(classes="form-grid"):
                 yield Label("File")
-                yield Input(
+                yield TextField(
                     placeholder="path to a CSV, JSON Lines, Slack export or log file",
                     id="path",
                     compact=True,
@@ -70,7 +71,7 @@ class ImportDialog(ModalScreen[ImportResult | None]):
                     SOURCES, value="", allow_blank=False, id="source", compact=True
                 )
                 yield Label("Time zone")
-                yield Input(self.retro.timezone, id="tz", compact=True)
+                yield TextField(self.retro.timezone, id="tz", compact=True)
                 yield Label("")
                 yield Checkbox(
                     "skip invalid lines (and list them)", id="skip", compact=True

@@ -13,13 +13,14 @@ from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Static
 
-from retrotui.model import Criterion, Phase, Retrospective
+from retrotui.model import Criterion, Kind, Phase, Retrospective
 from retrotui.model.checks import criteria_warning, staleness_warning
 from retrotui.model.guidance import TITLES
 from retrotui.model.plan import preset_for
 from retrotui.model.text import one_line
 from retrotui.widgets.key_bar import KeyBar
 from retrotui.widgets.phase_header import SECTION_LABELS
+from retrotui.widgets.text_field import TextField
 
 CRITERIA_LABELS = {
     Criterion.CUSTOMER_IMPACT: "Customer impact: degraded service, data loss or downtime",
@@ -56,6 +57,9 @@ class StartDialog(ModalScreen[StartChoice | None]):
             if any(r.spent_s or r.extended_s for r in retro.phases)
             else self.preset
         )
+        self.ticked = set(retro.criteria)
+        if not self.ticked and retro.kind is Kind.NEAR_MISS:
+            self.ticked = {Criterion.NEAR_MISS}  # a near miss is its own reason
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box", id="start-box"):
@@ -70,7 +74,7 @@ class StartDialog(ModalScreen[StartChoice | None]):
             for criterion, label in CRITERIA_LABELS.items():
                 yield Checkbox(
                     label,
-                    criterion in self.retro.criteria,
+                    criterion in self.ticked,
                     id=f"c-{criterion.value}",
                     compact=True,
                 )
@@ -83,7 +87,7 @@ class StartDialog(ModalScreen[StartChoice | None]):
                 for label in SECTION_LABELS[: len(Phase)]:
                     yield Label(label)
                 for phase in Phase:
-                    yield Input(
+                    yield TextField(
                         str(self.minutes[phase]),
                         id=f"m-{phase.value}",
                         compact=True,

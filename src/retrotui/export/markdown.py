@@ -208,7 +208,7 @@ def _review(retro: Retrospective) -> list[str]:
 
 
 def _time_spent(retro: Retrospective) -> list[str]:
-    spent = [r for r in retro.phases if r.spent_s > 0]
+    spent = [r for r in retro.phases if r.spent_s > 0 or r.skipped]
     if not spent:
         return []
     rows = [

@@ -7,6 +7,7 @@ from datetime import date
 from retrotui.model import ActionStatus, Marker, Retrospective, RetroSummary
 from retrotui.model.text import one_line, printable
 from retrotui.model.timeparse import local
+from retrotui.model.timer import spent_label
 
 
 def _when(retro: Retrospective, moment: object) -> str:
@@ -66,9 +67,35 @@ def show_text(retro: Retrospective, today: date) -> str:
         add("tags: " + ", ".join(one_line(t) for t in retro.tags))
     if retro.participants:
         add("participants: " + ", ".join(one_line(p) for p in retro.participants))
+    if retro.criteria:
+        add(
+            "why a retrospective: "
+            + ", ".join(c.value.replace("-", " ") for c in retro.criteria)
+        )
     if retro.summary:
         add("")
         add(printable(retro.summary))
+    impact = retro.impact
+    rows = [
+        ("users affected", impact.users_affected),
+        (
+            "duration",
+            f"{impact.duration_minutes} min"
+            if impact.duration_minutes is not None
+            else "",
+        ),
+        ("business cost", impact.business_cost),
+        ("data lost", ("yes: " + impact.data_lost_details) if impact.data_lost else ""),
+        ("SLO breached", impact.slo_breached),
+        ("customer reports", impact.customer_reports),
+        ("where we got lucky", impact.lucky),
+    ]
+    if any(value for _, value in rows):
+        add("")
+        add("Impact")
+        for label, value in rows:
+            if value:
+                add(f"  {label}: {one_line(value, 300)}")
     if retro.timeline:
         add("")
         add(f"Timeline ({len(retro.timeline)} events)")
@@ -81,6 +108,9 @@ def show_text(retro: Retrospective, today: date) -> str:
             add(
                 f"  {_when(retro, event.time)}  {event.source.value:<8} {one_line(event.text)}{mark}"
             )
+    if retro.surprised:
+        add("")
+        add("Why were we surprised? " + one_line(retro.surprised, 300))
     if retro.factors:
         add("")
         add("Contributing factors")
@@ -108,4 +138,20 @@ def show_text(retro: Retrospective, today: date) -> str:
             add(
                 f"  [{item.status.value}] {one_line(item.title)} — {owner}, {due}, {item.category.value}{flag}{wish}"
             )
+    if retro.review_log:
+        add("")
+        add("Earlier action items reviewed")
+        for outcome in retro.review_log:
+            reason = f" ({one_line(outcome.reason)})" if outcome.reason else ""
+            add(f"  [{outcome.status.value}] {one_line(outcome.title)}{reason}")
+    spent = [r for r in retro.phases if r.spent_s > 0 or r.skipped]
+    if spent:
+        add("")
+        add(
+            "Time spent: "
+            + ", ".join(
+                f"{r.phase.value} {spent_label(r)}{' (skipped)' if r.skipped else ''}"
+                for r in spent
+            )
+        )
     return "\n".join(out)

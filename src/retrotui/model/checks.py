@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from retrotui.model.actions import MIN_ACTIONS, counted, undone_immediate_fixes
-from retrotui.model.enums import ActionStatus
+from retrotui.model.enums import ActionStatus, Marker
 from retrotui.model.retrospective import Retrospective
 from retrotui.model.timer import ran_over, spent_label
 from retrotui.model.whys import chain_hint
@@ -50,6 +50,30 @@ def retro_warnings(retro: Retrospective, now: datetime) -> list[Warning]:
         hint = chain_hint(chain, retro.participants)
         if hint:
             found.append(Warning("short-chain", f"5 Whys “{chain.problem}”: {hint}"))
+    for marker, what in (
+        (Marker.TRIGGER, "no trigger marker: the clock starts at the incident start"),
+        (Marker.DETECTION, "no detection marker: time to detect unknown"),
+        (Marker.RESOLUTION, "no resolution marker: time to resolve unknown"),
+    ):
+        missing = retro.timeline and not any(e.marker is marker for e in retro.timeline)
+        # Without a trigger the incident start serves, when there is one.
+        if missing and (marker is not Marker.TRIGGER or retro.started is None):
+            found.append(Warning(f"no-{marker.value}", f"Timeline: {what}."))
+    if not retro.timeline:
+        found.append(
+            Warning("no-timeline", "The timeline is empty: what happened, and when?")
+        )
+    if not retro.factors:
+        found.append(
+            Warning(
+                "no-factors",
+                "No contributing factors yet: what made it worse, what made it better?",
+            )
+        )
+    if not retro.why_chains:
+        found.append(
+            Warning("no-whys", "No 5-Whys chain yet: go past the proximate cause.")
+        )
     live = counted(retro)
     if len(live) < MIN_ACTIONS:
         found.append(

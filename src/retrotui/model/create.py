@@ -94,3 +94,29 @@ def build_retrospective(form: NewRetro) -> Retrospective:
         timezone=form.timezone,
         tags=tags,
     )
+
+
+def split_names(text: str) -> list[str]:
+    """`Priya (payments), Marco` -> ["Priya (payments)", "Marco"]."""
+    return [" ".join(name.split()) for name in text.split(",") if name.strip()]
+
+
+def update_details(
+    retro: Retrospective,
+    form: NewRetro,
+    participants: str = "",
+    facilitator: str = "",
+    summary: str = "",
+) -> None:
+    """Apply edited details, validated exactly as a new retrospective is."""
+    checked = build_retrospective(form)
+    retro.title = checked.title
+    retro.kind = checked.kind
+    retro.severity = checked.severity
+    retro.started = checked.started
+    retro.ended = checked.ended
+    retro.timezone = checked.timezone
+    retro.tags = checked.tags
+    retro.participants = split_names(participants)
+    retro.facilitator = " ".join(facilitator.split())
+    retro.summary = summary.strip()

@@ -22,15 +22,21 @@ class ReviewItem:
 
 
 def open_items(
-    retros: list[Retrospective], exclude: str | None, today: date
+    retros: list[Retrospective],
+    exclude: str | None,
+    today: date,
+    decided: set[str] | None = None,
 ) -> list[ReviewItem]:
-    """Open items of every other retrospective: overdue first, then by due date."""
+    """Open items of every other retrospective: overdue first, then by due
+    date. Items in `decided` (already reviewed in this session) stay listed
+    whatever their status, so the group still sees what it decided."""
+    keep = decided or set()
     found = [
         ReviewItem(r.id, r.title, item)
         for r in retros
         if r.id != exclude
         for item in r.actions
-        if item.status is ActionStatus.OPEN
+        if item.status is ActionStatus.OPEN or item.id in keep
     ]
 
     def key(entry: ReviewItem) -> tuple[int, date, str]:

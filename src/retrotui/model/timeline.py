@@ -134,12 +134,14 @@ def parse_quick_event(retro: Retrospective, line: str) -> TimelineEvent:
     if rest and rest[0].lower() in sources:
         source = rest.pop(0).lower().replace("oncall", "on-call")
     marker = Marker.NONE.value
-    if (
-        rest
-        and rest[-1].startswith("!")
-        and rest[-1][1:].lower() in {m.value for m in Marker}
-    ):
-        marker = rest.pop()[1:].lower()
+    if rest and rest[-1].startswith("!") and len(rest[-1]) > 1:
+        word = rest.pop()[1:].lower()
+        markers = [m.value for m in Marker if m is not Marker.NONE]
+        if word not in markers:
+            raise FormError(
+                "marker", f"!{word} is not a marker: use !{', !'.join(markers)}"
+            )
+        marker = word
     return build_event(retro, time_text, source, " ".join(rest), marker)
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
@@ -59,6 +60,7 @@ class ActionsPanel(Panel):
             classes="panel-title",
         )
         yield VirtualTable(COLUMNS, self._cells, id="action-table")
+        yield Static(classes="row-detail")
         yield Static(id="action-notes", classes="hint")
 
     def on_mount(self) -> None:
@@ -128,6 +130,16 @@ class ActionsPanel(Panel):
             return None
         return self.retro.actions[self.query_one(VirtualTable).cursor]
 
+    @on(VirtualTable.Highlighted)
+    def _highlighted(self) -> None:
+        item = self._selected()
+        if item is None:
+            self.show_detail("")
+            return
+        ticket = f" · {item.ticket}" if item.ticket else ""
+        reason = f" ({item.drop_reason})" if item.drop_reason else ""
+        self.show_detail(f"{item.title}{ticket} · {item.status.value}{reason}")
+
     def action_add(self) -> None:
         if not self.editable():
             return
@@ -152,7 +164,7 @@ class ActionsPanel(Panel):
             self.refresh_view(cursor=len(self.retro.actions) - 1)
             self.changed()
 
-        self.app.push_screen(ActionDialog(None, self.today()), done)
+        self.open_dialog(ActionDialog(None, self.today()), done)
 
     def action_edit(self) -> None:
         current = self._selected()
@@ -168,7 +180,7 @@ class ActionsPanel(Panel):
             self.refresh_view()
             self.changed()
 
-        self.app.push_screen(ActionDialog(current, self.today()), done)
+        self.open_dialog(ActionDialog(current, self.today()), done)
 
     def action_toggle_done(self) -> None:
         current = self._selected()
@@ -195,7 +207,7 @@ class ActionsPanel(Panel):
                 self.refresh_view()
                 self.changed()
 
-        self.app.push_screen(
+        self.open_dialog(
             ConfirmDialog(
                 f"Delete “{one_line(current.title, 60)}”?", confirm_label="Delete"
             ),

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
+from rich.text import Text
 from textual.containers import Vertical
 from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Static
 
 from retrotui.model import Retrospective
+from retrotui.model.text import printable
 
 if TYPE_CHECKING:
     from retrotui.app import RetroApp
@@ -43,6 +48,16 @@ class Panel(Vertical):
     def changed(self, typing: bool = False) -> None:
         self.post_message(self.Changed(typing))
 
+    def open_dialog(self, dialog: Screen[Any], callback: Callable[[Any], None]) -> None:
+        """Show a dialog beside the clock column, never over it: the clock
+        must stay readable while the group edits."""
+        dialog.add_class("in-session")
+        self.app.push_screen(dialog, callback)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Every panel key changes something: none of them is offered read-only.
+        return not self.store.read_only
+
     def editable(self) -> bool:
         """False (and says why) when the library is open read-only."""
         if self.store.read_only:
@@ -56,6 +71,11 @@ class Panel(Vertical):
         if self.store.read_only:
             for field in self.query("Input, TextArea, Checkbox"):
                 field.disabled = True
+
+    def show_detail(self, text: str) -> None:
+        """The full text of the highlighted row, which the table cuts short."""
+        for detail in self.query(".row-detail").results(Static):
+            detail.update(Text(printable(text)))
 
     def refresh_view(self) -> None:
         """Redraw from the model (after a change elsewhere)."""

@@ -12,6 +12,7 @@ from retrotui.model import ContributingFactor, Effect, Stage, WhyChain
 from retrotui.model.text import one_line
 from retrotui.model.whys import chain_hint
 from retrotui.panels.base import Panel
+from retrotui.widgets.text_field import TextField
 from retrotui.widgets.virtual_table import Column, VirtualTable
 
 STAGE_ORDER = list(Stage)
@@ -41,11 +42,12 @@ class FactorsPanel(Panel):
             classes="panel-title",
         )
         yield VirtualTable(FACTOR_COLUMNS, self._factor_cells, id="factor-table")
+        yield Static(classes="row-detail")
         yield Static("5 Whys", classes="section-title")
         yield VirtualTable(CHAIN_COLUMNS, self._chain_cells, id="chain-table")
         yield Static(id="chain-hint", classes="hint")
         yield Static("Why were we surprised?", classes="section-title")
-        yield Input(
+        yield TextField(
             self.retro.surprised,
             placeholder="What did we believe that turned out not to be true?",
             id="surprised",
@@ -108,6 +110,23 @@ class FactorsPanel(Panel):
             "chain" if focused is not None and focused.id == "chain-table" else "factor"
         )
 
+    @on(VirtualTable.Highlighted)
+    def _highlighted(self) -> None:
+        current = self._selected()
+        if isinstance(current, WhyChain):
+            whys = " → ".join(current.whys)
+            self.show_detail(f"{current.problem}: {whys}")
+        elif current is not None:
+            effect = (
+                "made it better" if current.effect is Effect.BETTER else "made it worse"
+            )
+            category = f" ({current.category})" if current.category else ""
+            self.show_detail(
+                f"{current.stage.value}, {effect}{category}: {current.text}"
+            )
+        else:
+            self.show_detail("")
+
     def action_add_factor(self) -> None:
         if not self.editable():
             return
@@ -119,7 +138,7 @@ class FactorsPanel(Panel):
                 self.refresh_view()
                 self.changed()
 
-        self.app.push_screen(FactorDialog(None), done)
+        self.open_dialog(FactorDialog(None), done)
 
     def action_add_chain(self) -> None:
         if not self.editable():
@@ -132,7 +151,7 @@ class FactorsPanel(Panel):
                 self.refresh_view()
                 self.changed()
 
-        self.app.push_screen(WhyChainDialog(None), done)
+        self.open_dialog(WhyChainDialog(None), done)
 
     def _selected(self):
         if self._focused_table() == "chain":
@@ -167,7 +186,7 @@ class FactorsPanel(Panel):
             if isinstance(current, WhyChain)
             else FactorDialog(current)
         )
-        self.app.push_screen(dialog, done)
+        self.open_dialog(dialog, done)
 
     def action_delete(self) -> None:
         current = self._selected()
@@ -187,7 +206,7 @@ class FactorsPanel(Panel):
                 self.changed()
 
         label = current.problem if isinstance(current, WhyChain) else current.text
-        self.app.push_screen(
+        self.open_dialog(
             ConfirmDialog(f"Delete “{one_line(label, 60)}”?", confirm_label="Delete"),
             confirmed,
         )

@@ -10,6 +10,7 @@ from textual.widgets import Checkbox, Input, Label, Static
 
 from retrotui.model.timeline import duration_minutes
 from retrotui.panels.base import Panel
+from retrotui.widgets.text_field import TextField
 
 TEXT_FIELDS = [
     ("users_affected", "Users affected", "How many users, which ones, how badly?"),
@@ -34,18 +35,18 @@ class ImpactPanel(Panel):
         with Grid(classes="form-grid impact-grid"):
             for field, label, hint in TEXT_FIELDS[:1]:
                 yield Label(label)
-                yield Input(
+                yield TextField(
                     getattr(impact, field), placeholder=hint, id=field, compact=True
                 )
             yield Label("Duration (min)")
-            yield Input(
+            yield TextField(
                 "" if impact.duration_minutes is None else str(impact.duration_minutes),
                 id="duration",
                 compact=True,
             )
             for field, label, hint in TEXT_FIELDS[1:]:
                 yield Label(label)
-                yield Input(
+                yield TextField(
                     getattr(impact, field), placeholder=hint, id=field, compact=True
                 )
             yield Label("Data lost")
@@ -53,7 +54,7 @@ class ImpactPanel(Panel):
                 "yes, data was lost", impact.data_lost, id="data_lost", compact=True
             )
             yield Label("What data")
-            yield Input(
+            yield TextField(
                 impact.data_lost_details,
                 placeholder="If data was lost: what, and can it be recovered?",
                 id="data_lost_details",

@@ -54,7 +54,16 @@ class ReviewPanel(Panel):
 
     def on_mount(self) -> None:
         retros = self.store.load_with_open_actions(exclude=self.retro.id)
-        self.items: list[ReviewItem] = open_items(retros, self.retro.id, self.today())
+        loaded = {r.id for r in retros}
+        for retro_id in {o.retro_id for o in self.retro.review_log} - loaded:
+            try:
+                retros.append(self.store.load(retro_id))
+            except StoreError:
+                continue  # deleted since: nothing left to show
+        decided = {o.item_id for o in self.retro.review_log}
+        self.items: list[ReviewItem] = open_items(
+            retros, self.retro.id, self.today(), decided
+        )
         self._by_retro = {r.id: r for r in retros}
         self._fill()
 
@@ -106,7 +115,7 @@ class ReviewPanel(Panel):
                 if reason:
                     self._apply(entry, wanted, reason)
 
-            self.app.push_screen(ReasonDialog(entry.item.title), with_reason)
+            self.open_dialog(ReasonDialog(entry.item.title), with_reason)
             return
         self._apply(entry, wanted, "")
 

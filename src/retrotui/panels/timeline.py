@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Input, Static
 
+from retrotui.model import Marker
 from retrotui.model.create import FormError
 from retrotui.model.text import one_line
 from retrotui.model.timeline import (
@@ -20,8 +21,10 @@ from retrotui.model.timeline import (
     replace_event,
     sort_timeline,
 )
+from retrotui.model.timeparse import local
 from retrotui.panels.base import Panel
 from retrotui.widgets.event_table import EventTable
+from retrotui.widgets.text_field import TextField
 
 
 class TimelinePanel(Panel):
@@ -51,7 +54,8 @@ class TimelinePanel(Panel):
             classes="panel-title",
         )
         yield EventTable(self.retro, id="events")
-        yield Input(placeholder=f"> {QUICK_HELP}", id="quick-add", compact=True)
+        yield Static(classes="row-detail")
+        yield TextField(placeholder=f"> {QUICK_HELP}", id="quick-add", compact=True)
         yield Static(id="quick-error", classes="form-error")
 
     def on_mount(self) -> None:
@@ -73,6 +77,18 @@ class TimelinePanel(Panel):
         if not self.retro.timeline:
             return None
         return self.retro.timeline[table.cursor]
+
+    @on(EventTable.Highlighted)
+    def _highlighted(self) -> None:
+        event = self._selected()
+        if event is None:
+            self.show_detail("")
+            return
+        when = local(event.time, self.retro.timezone).strftime("%Y-%m-%d %H:%M")
+        mark = (
+            "" if event.marker is Marker.NONE else f"  [{event.marker.value.upper()}]"
+        )
+        self.show_detail(f"{when} {event.source.value}: {event.text}{mark}")
 
     def action_add(self) -> None:
         self.query_one("#quick-add", Input).focus()
@@ -110,7 +126,7 @@ class TimelinePanel(Panel):
             self.changed()
             self.notify(f"{len(result.events)} events imported", title="Timeline")
 
-        self.app.push_screen(ImportDialog(self.retro), done)
+        self.open_dialog(ImportDialog(self.retro), done)
 
     def action_edit(self) -> None:
         current = self._selected()
@@ -125,7 +141,7 @@ class TimelinePanel(Panel):
             self.table.reload(index)
             self.changed()
 
-        self.app.push_screen(EventDialog(self.retro, current), done)
+        self.open_dialog(EventDialog(self.retro, current), done)
 
     def action_marker(self) -> None:
         current = self._selected()
@@ -153,4 +169,4 @@ class TimelinePanel(Panel):
         question = (
             f"Delete the {current.source.value} event “{one_line(current.text, 50)}”?"
         )
-        self.app.push_screen(ConfirmDialog(question, confirm_label="Delete"), confirmed)
+        self.open_dialog(ConfirmDialog(question, confirm_label="Delete"), confirmed)

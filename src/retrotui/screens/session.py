@@ -61,12 +61,26 @@ class SessionScreen(RetroScreen):
         Binding("n", "next", "next", id="session.next"),
         Binding("p", "previous", "prev", id="session.previous"),
         # The same moves while typing in a field, where n and p are letters.
-        Binding("ctrl+right", "next", "next", show=False, id="session.next-typing"),
+        # Priority: a text field would take them as word jumps otherwise.
         Binding(
-            "ctrl+left", "previous", "prev", show=False, id="session.previous-typing"
+            "ctrl+right",
+            "next",
+            "next",
+            show=False,
+            priority=True,
+            id="session.next-typing",
+        ),
+        Binding(
+            "ctrl+left",
+            "previous",
+            "prev",
+            show=False,
+            priority=True,
+            id="session.previous-typing",
         ),
         Binding("s", "skip", "skip", id="session.skip"),
         Binding("escape", "unfocus_or_leave", "library", id="session.leave"),
+        Binding("ctrl+e", "details", "details", show=False, id="session.details"),
         *(
             Binding(str(n), f"jump({n - 1})", f"Go to section {n}", show=False)
             for n in range(1, len(SECTIONS) + 1)
@@ -100,18 +114,18 @@ class SessionScreen(RetroScreen):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        self.clock = PhaseClock(self.retro, self.retro_app.clock)
         # A crash while running leaves the clock "running" on disk; resume paused
         # at the last checkpoint rather than guess how long the app was down.
         if self.retro.timer.running:
             self.retro.timer.running = False
             self.retro.timer.started_at = None
-        section = self.clock.phase.value
-        if self.drafting and self.retro.timer.phase is None:
-            section = "review"
-        self._show(SECTIONS.index(section))
-        if not self.drafting:
-            self.set_interval(0.25, self.tick)
+        if self.drafting:
+            # Drafting never moves the facilitated session's place or clock.
+            self._show(0)
+            return
+        self.clock = PhaseClock(self.retro, self.retro_app.clock)
+        self._show(SECTIONS.index(self.clock.phase.value))
+        self.set_interval(0.25, self.tick)
 
     # -- which section ---------------------------------------------------
     @property
@@ -165,18 +179,18 @@ class SessionScreen(RetroScreen):
         m = metrics(self.retro)
         text = Text()
         for label, value, missing in (
-            ("Time to detect", m.to_detect, "no detection marker"),
-            ("Time to mitigate", m.to_mitigate, "no mitigation marker"),
-            ("Time to resolve", m.to_resolve, "no resolution marker"),
+            ("To detect", m.to_detect, "no marker yet"),
+            ("To mitigate", m.to_mitigate, "no marker yet"),
+            ("To resolve", m.to_resolve, "no marker yet"),
         ):
-            text.append(f"{label:<17}", style="dim")
+            text.append(f"{label:<13}", style="dim")
             text.append(
                 minutes_label(value, missing) + "\n",
                 style="bold" if value is not None else "#FFB000",
             )
         source = detected_by(self.retro)
         if source is not None:
-            text.append(f"{'Detected by':<17}", style="dim")
+            text.append(f"{'Detected by':<13}", style="dim")
             text.append(source.value + "\n", style="bold")
             if source is Source.CUSTOMER:
                 text.append(
@@ -226,7 +240,11 @@ class SessionScreen(RetroScreen):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         # False hides the key from the key bar: there is nothing to do with it.
         no_clock = self.drafting or self.current >= len(Phase)
-        if action in ("toggle_clock", "extend", "skip") and no_clock:
+        if action in ("toggle_clock", "extend", "skip") and (
+            no_clock or self.store.read_only
+        ):
+            return False
+        if action == "details" and self.store.read_only:
             return False
         if action == "next":
             return self.current < len(SECTIONS) - 1
@@ -265,6 +283,22 @@ class SessionScreen(RetroScreen):
             self.clock.record().skipped = True
         self._move_to(self.current + 1)
 
+    def action_details(self) -> None:
+        """Edit title, times, zone, tags, people and the written summary."""
+        if self.store.read_only:
+            self.notify(
+                self.store.read_only_reason, title="Read-only", severity="warning"
+            )
+            return
+        from retrotui.dialogs.details import DetailsDialog
+
+        def done(result: Retrospective | None) -> None:
+            if result is not None:
+                self._show(self.current)
+                self.save()
+
+        self.app.push_screen(DetailsDialog(self.retro), done)
+
     def action_jump(self, index: int) -> None:
         self._move_to(index)
 
@@ -281,7 +315,7 @@ class SessionScreen(RetroScreen):
         self.dismiss()
 
     def palette_commands(self) -> Iterable[SystemCommand]:
-        if not self.drafting:
+        if not self.drafting and self.current < len(Phase):
             yield SystemCommand(
                 "Start or pause the clock", "space", self.action_toggle_clock
             )
@@ -293,6 +327,11 @@ class SessionScreen(RetroScreen):
                 "record it as skipped and move on (s)",
                 self.action_skip,
             )
+        yield SystemCommand(
+            "Edit details",
+            "title, times, zone, tags, people, summary (ctrl+e)",
+            self.action_details,
+        )
         yield SystemCommand("Next section", "n", self.action_next)
         yield SystemCommand("Previous section", "p", self.action_previous)
         for index, label in enumerate(SECTION_LABELS):

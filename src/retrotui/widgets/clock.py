@@ -27,7 +27,7 @@ class ClockPanel(Vertical):
             ClockState.PAUSED: "paused",
             ClockState.RUNNING: "running",
             ClockState.ENDING: "ending soon",
-            ClockState.OVERTIME: "over time" + ("" if reading.running else " · paused"),
+            ClockState.OVERTIME: "over" + ("" if reading.running else " · paused"),
         }[state]
         status.append(label, style="bold")
         status.append(f" · of {planned}:00")

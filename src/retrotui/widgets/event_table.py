@@ -34,13 +34,15 @@ class EventTable(VirtualTable):
         super().__init__(columns, self._cells, id=id)
         self.retro = retro
         self._zone = zone(retro.timezone)
+        self._many_days = False
 
     def _cells(self, index: int) -> list[Text]:
         event = self.retro.timeline[index]
         local = event.time.astimezone(self._zone)
         marker = "" if event.marker is Marker.NONE else event.marker.value.upper()
+        when = local.strftime("%m-%d %H:%M" if self._many_days else "%H:%M")
         return [
-            Text(local.strftime("%H:%M")),
+            Text(when),
             Text(event.source.value, style=SOURCE_STYLE.get(event.source.value, "")),
             Text(one_line(event.text, 400)),
             Text(marker, style=MARKER_STYLE.get(event.marker, "")),
@@ -48,4 +50,11 @@ class EventTable(VirtualTable):
 
     def reload(self, cursor: int | None = None) -> None:
         self._zone = zone(self.retro.timezone)
+        # Across midnight a bare 01:10 after 23:50 reads as out of order.
+        timeline = self.retro.timeline
+        self._many_days = bool(timeline) and (
+            timeline[0].time.astimezone(self._zone).date()
+            != timeline[-1].time.astimezone(self._zone).date()
+        )
+        self.columns[0] = Column("Time", 11 if self._many_days else 5)
         self.set_row_count(len(self.retro.timeline), cursor)

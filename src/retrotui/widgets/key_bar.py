@@ -10,6 +10,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Input
 
 
 class KeyBar(Widget):
@@ -41,10 +42,14 @@ class KeyBar(Widget):
         line = Text(no_wrap=True, overflow="ellipsis")
         seen: set[str] = set()
         palette = None
+        # While typing, a text field takes printable keys: don't offer them.
+        typing = isinstance(self.app.focused, Input)
         for _node, binding, enabled, _tooltip in self.screen.active_bindings.values():
             if binding.key == self.app.COMMAND_PALETTE_BINDING:
                 palette = binding
             if not binding.show or binding.action in seen:
+                continue
+            if typing and _printable(binding.key):
                 continue
             seen.add(binding.action)
             line.append(" ")
@@ -63,7 +68,13 @@ class KeyBar(Widget):
             hint = Text.assemble(
                 (self.app.get_key_display(palette), key_style), " commands "
             )
-            gap = max(1, self.size.width - line.cell_len - hint.cell_len)
-            line.append(" " * gap)
-            line.append_text(hint)
+            gap = self.size.width - line.cell_len - hint.cell_len
+            if gap >= 1:  # the screen's own keys come first
+                line.append(" " * gap)
+                line.append_text(hint)
         return line
+
+
+def _printable(key: str) -> bool:
+    first = key.split(",")[0]
+    return len(first) == 1 or first in ("space", "plus", "equals_sign", "minus")

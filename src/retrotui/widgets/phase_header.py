@@ -5,7 +5,7 @@ from __future__ import annotations
 from rich.text import Text
 from textual.widgets import Static
 
-from retrotui.model import Kind, Retrospective
+from retrotui.model import Kind, Phase, Retrospective
 from retrotui.model.text import one_line
 
 SECTION_LABELS = ["Review", "Timeline", "Impact", "Factors", "Actions", "Summary"]
@@ -19,9 +19,12 @@ class PhaseHeader(Static):
         drafting: bool,
         read_only: bool = False,
     ) -> None:
+        skipped = {list(Phase).index(r.phase) for r in retro.phases if r.skipped}
         steps = Text(no_wrap=True)
         for index, label in enumerate(SECTION_LABELS):
-            if index < current:
+            if index in skipped and index != current:
+                steps.append(f" ↷{label}", style="#FFB000")
+            elif index < current and not drafting:
                 steps.append(f" ✓{label}", style="#5FFF87")
             elif index == current:
                 steps.append(f" ●{label}", style="bold reverse")
