@@ -358,3 +358,64 @@ async def test_factors_and_a_short_why_chain_get_a_hint(demo_store: Store) -> No
     saved = Store(demo_store.data_dir, mode="read").load(CHECKOUT)
     assert saved.factors[-1].category == "capacity"
     assert saved.why_chains[-1].whys == ["The pool was exhausted"]
+
+
+async def test_keys_that_work_while_typing_and_fields_that_keep_their_text(
+    demo_store: Store,
+) -> None:
+    app = session_app(demo_store, FakeClock(), mode="draft")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("3", "tab")
+        await pilot.press(*"; more")  # appends: focus does not select the text
+        field = app.screen.query_one("#users_affected", Input)
+        assert field.value.endswith("traffic); more")
+        assert "+ 5 min" not in screen_text(app).splitlines()[-1]
+        await pilot.press("ctrl+right")  # moves on even inside a field
+        assert section(app) == "factors"
+
+
+async def test_details_are_editable_in_a_session(demo_store: Store) -> None:
+    app = session_app(demo_store, FakeClock(), mode="draft")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+e")
+        dialog = app.screen
+        dialog.query_one("#participants", Input).value = "Priya, Marco, Jun"
+        dialog.query_one("#ended", Input).value = "13:00"
+        await pilot.press("ctrl+s")
+        assert "cannot end before it started" in str(
+            dialog.query_one("#form-error").render()
+        )
+        dialog.query_one("#ended", Input).value = "15:30"
+        await pilot.press("ctrl+s")
+        assert isinstance(app.screen, SessionScreen)
+    saved = Store(demo_store.data_dir, mode="read").load(CHECKOUT)
+    assert saved.participants == ["Priya", "Marco", "Jun"]
+    assert saved.ended == datetime(2026, 11, 26, 14, 30, tzinfo=UTC)
+
+
+async def test_drafting_leaves_the_facilitated_place_alone(demo_store: Store) -> None:
+    clock = FakeClock()
+    app = session_app(demo_store, clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "x")  # facilitation reached the factors
+    draft = session_app(demo_store, clock, mode="draft")
+    async with draft.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "6")
+    again = session_app(demo_store, clock)
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert section(again) == "factors"
+
+
+async def test_review_decisions_stay_listed_after_reopening(demo_store: Store) -> None:
+    app = session_app(demo_store, FakeClock())
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("x")
+    again = session_app(demo_store, FakeClock())
+    async with again.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        text = screen_text(again)
+        assert "Automate certifica" in text and "done" in text
+        await pilot.press("o")  # and can be taken back
+    saved = Store(demo_store.data_dir, mode="read").load("9b3f07e1")
+    assert saved.actions[0].status is ActionStatus.OPEN

@@ -40,8 +40,9 @@ def open_items(
     ]
 
     def key(entry: ReviewItem) -> tuple[int, date, str]:
+        # By due date, not status: a decided item keeps its place in the list.
         due = entry.item.due or date.max
-        return (0 if entry.overdue(today) else 1, due, entry.item.title)
+        return (0 if due < today else 1, due, entry.item.title)
 
     return sorted(found, key=key)
 
