@@ -19,7 +19,7 @@ from retrotui.model import Retrospective, Severity
 from retrotui.store import Store
 
 TIMEOUT = 30
-ID = re.compile(r"[0-9a-f]{8}")
+ID = re.compile(r"[0-9a-f]{12}")
 BERLIN = [
     "--title",
     "T",

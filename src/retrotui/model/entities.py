@@ -16,14 +16,26 @@ from retrotui.model.enums import (
     Stage,
 )
 
+# Random hex drawn from the OS in bulk: an import creates ids by the
+# 100,000, and one os.urandom call per id cost more than building the event.
+_pool = {"hex": "", "at": 0}
+
 
 def new_id() -> str:
-    """A short random id: easy to type, and unique enough for one library."""
-    return os.urandom(4).hex()
+    """A random id of 48 bits: 100,000 events or retrospectives collide with
+    a chance of about 1 in 50,000 (32 bits collided in real imports). People
+    type only a prefix of it."""
+    at = _pool["at"]
+    if at >= len(_pool["hex"]):
+        _pool["hex"], at = os.urandom(4092).hex(), 0
+    _pool["at"] = at + 12
+    return _pool["hex"][at : at + 12]
 
 
 def as_utc(moment: datetime) -> datetime:
     """Normalise an aware datetime to UTC so that round trips compare exactly."""
+    if moment.tzinfo is UTC:
+        return moment
     if moment.tzinfo is None or moment.utcoffset() is None:
         raise ValueError(f"datetime without a time zone: {moment.isoformat()}")
     return moment.astimezone(UTC)
@@ -39,6 +51,18 @@ class TimelineEvent:
 
     def __post_init__(self) -> None:
         self.time = as_utc(self.time)
+
+    @classmethod
+    def checked(
+        cls, time: datetime, source: Source, text: str, marker: Marker
+    ) -> TimelineEvent:
+        """For importers that have already validated every field and hold a
+        UTC time: the same event, built several times faster."""
+        event = object.__new__(cls)
+        event.__dict__.update(
+            time=time, source=source, text=text, marker=marker, id=new_id()
+        )
+        return event
 
 
 @dataclass(kw_only=True)
