@@ -333,9 +333,14 @@ def _cmd_export(args: argparse.Namespace, data_dir: Path) -> int:
 
 def _export_all(folder: Path, fmt: str, data_dir: Path) -> int:
     from retrotui.export.formats import renderer
-    from retrotui.export.index import index_html, index_markdown
+    from retrotui.export.index import index_html, index_markdown, listed_files
     from retrotui.export.names import file_names
-    from retrotui.store.files import prepare_export_dir, write_if_changed
+    from retrotui.store.files import (
+        prepare_export_dir,
+        read_text,
+        remove_stale,
+        write_if_changed,
+    )
 
     render = renderer(fmt)
     prepare_export_dir(folder)
@@ -359,13 +364,19 @@ def _export_all(folder: Path, fmt: str, data_dir: Path) -> int:
         if fmt == "md"
         else index_html(summaries, names)
     )
-    index_name = f"index.{fmt}"
-    if write_if_changed(folder / index_name, index):
+    index_path = folder / f"index.{fmt}"
+    # Files the previous export wrote under names no longer used (a retitled
+    # or deleted retrospective) go, or the folder would hold both versions.
+    previous = listed_files(read_text(index_path)) if index_path.is_file() else set()
+    removed = remove_stale(folder, previous - set(names.values()))
+    if write_if_changed(index_path, index):
         written += 1
     else:
         unchanged += 1
+    gone = f", {removed} removed" if removed else ""
     print(
-        f"Exported {len(summaries)} retrospectives to {folder}: {written} files written, {unchanged} unchanged."
+        f"Exported {len(summaries)} retrospectives to {folder}: "
+        f"{written} files written, {unchanged} unchanged{gone}."
     )
     return 0
 

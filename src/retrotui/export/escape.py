@@ -46,8 +46,14 @@ def block(text: str) -> str:
     return "\n\n".join(out)
 
 
+# Characters a YAML reader may reject or fold in a scalar, and "|", which in
+# the file's front matter could make a Markdown renderer see a table.
+_YAML_UNSAFE = re.compile(r"[\x80-\x9f\u2028\u2029|]")
+
+
 def yaml_string(text: str) -> str:
     """A YAML double-quoted scalar (JSON string syntax is valid YAML)."""
     import json
 
-    return json.dumps(text, ensure_ascii=False)
+    quoted = json.dumps(text, ensure_ascii=False)
+    return _YAML_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", quoted)

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from html import escape
 
 from retrotui.export.escape import cell
 from retrotui.model import Kind, RetroSummary, newest_first
 
 INDEX_HEADING = "# Incident library\n"
+_LINKS = re.compile(r"\]\(([^)\s/\\]+)\)|href=\"([^\"/\\]+)\"")
+
+
+def listed_files(index_text: str) -> set[str]:
+    """The file names an index written by `export --all` links to."""
+    return {a or b for a, b in _LINKS.findall(index_text)}
 
 
 def index_markdown(summaries: list[RetroSummary], names: dict[str, str]) -> str:

@@ -47,8 +47,10 @@ def parse(text: str) -> Retrospective:
     try:
         document = json.loads(text[body_start:closing])
     except json.JSONDecodeError as error:
+        # The JSON starts on the line after "retrotui:data", two after "<!--".
         raise MarkdownImportError(
-            data_line + error.lineno, f"the data block is not valid JSON ({error.msg})"
+            data_line + 1 + error.lineno,
+            f"the data block is not valid JSON ({error.msg})",
         ) from None
     try:
         retro = from_document(document)

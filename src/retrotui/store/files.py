@@ -35,6 +35,18 @@ def write_if_changed(path: Path, text: str) -> bool:
     return True
 
 
+def remove_stale(folder: Path, names: set[str]) -> int:
+    """Remove files of an earlier export (named by its index) that this one
+    no longer writes. Nothing else in the folder is touched."""
+    removed = 0
+    for name in names:
+        path = folder / name
+        if path.parent == folder and path.is_file():
+            path.unlink()
+            removed += 1
+    return removed
+
+
 def prepare_export_dir(folder: Path) -> None:
     if folder.exists() and not folder.is_dir():
         raise StoreError(f"{folder} is a file, not a folder")
