@@ -9,7 +9,6 @@ import os
 from datetime import date
 from pathlib import Path
 
-import pytest
 from export_helpers import assert_error, ok, run, run_all
 
 from retrotui.demo import build_demo

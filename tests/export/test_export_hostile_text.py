@@ -3,7 +3,6 @@ markup from it (property tests over every free-text field at once)."""
 
 from __future__ import annotations
 
-import pytest
 from export_helpers import (
     full_retro,
     html_tags,
