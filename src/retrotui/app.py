@@ -22,12 +22,9 @@ def _utc_now() -> datetime:
 
 class RetroApp(App[None]):
     TITLE = "retrotui"
-    CSS_PATH = [
-        stylesheet("app.tcss"),
-        stylesheet("library.tcss"),
-        stylesheet("dialogs.tcss"),
-        stylesheet("session.tcss"),
-    ]
+    # Only what the first screen needs: sessions and dialogs bring their own
+    # stylesheets (CSS_PATH on those screens), parsed when first shown.
+    CSS_PATH = [stylesheet("app.tcss"), stylesheet("library.tcss")]
     BINDINGS = [
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit"),
     ]

@@ -9,10 +9,12 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from retrotui.resources import stylesheet
 from retrotui.widgets.key_bar import KeyBar
 
 
 class ConfirmDialog(ModalScreen[bool]):
+    CSS_PATH = [stylesheet("dialogs.tcss")]
     BINDINGS = [
         Binding("y", "answer(True)", "yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "no", id="confirm.no"),

@@ -18,6 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from retrotui.model.create import FormError
+from retrotui.resources import stylesheet
 from retrotui.widgets.key_bar import KeyBar
 from retrotui.widgets.text_field import TextField
 
@@ -25,6 +26,7 @@ T = TypeVar("T")
 
 
 class FormDialog(ModalScreen[T | None], Generic[T]):
+    CSS_PATH = [stylesheet("dialogs.tcss")]
     BINDINGS = [
         Binding("ctrl+s", "submit", "save"),
         Binding("escape", "cancel", "cancel"),

@@ -21,6 +21,7 @@ from retrotui.importers.timeline import (
 from retrotui.model import Retrospective, Source
 from retrotui.model.text import one_line
 from retrotui.model.timeparse import TimeParseError, local, zone
+from retrotui.resources import stylesheet
 from retrotui.store import StoreError
 from retrotui.widgets.key_bar import KeyBar
 from retrotui.widgets.text_field import TextField
@@ -36,6 +37,7 @@ SOURCES = [("from the file", ""), *((s.value, s.value) for s in Source)]
 
 
 class ImportDialog(ModalScreen[ImportResult | None]):
+    CSS_PATH = [stylesheet("dialogs.tcss")]
     """Preview first (in a worker, with progress); import only on a second
     confirmation, so a wrong file changes nothing."""
 

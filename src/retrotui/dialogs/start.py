@@ -18,6 +18,7 @@ from retrotui.model.checks import criteria_warning, staleness_warning
 from retrotui.model.guidance import TITLES
 from retrotui.model.plan import preset_for
 from retrotui.model.text import one_line
+from retrotui.resources import stylesheet
 from retrotui.widgets.key_bar import KeyBar
 from retrotui.widgets.phase_header import SECTION_LABELS
 from retrotui.widgets.text_field import TextField
@@ -39,6 +40,7 @@ class StartChoice:
 
 
 class StartDialog(ModalScreen[StartChoice | None]):
+    CSS_PATH = [stylesheet("dialogs.tcss")]
     BINDINGS = [
         Binding("ctrl+f", "start('facilitate')", "facilitate"),
         Binding("ctrl+d", "start('draft')", "draft"),

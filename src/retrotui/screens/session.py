@@ -31,6 +31,7 @@ from retrotui.panels.impact import ImpactPanel
 from retrotui.panels.review import ReviewPanel
 from retrotui.panels.summary import SummaryPanel
 from retrotui.panels.timeline import TimelinePanel
+from retrotui.resources import stylesheet
 from retrotui.screens.base import RetroScreen
 from retrotui.screens.publishing import copy_markdown, export_with_dialog
 from retrotui.store import StoreError
@@ -53,6 +54,7 @@ TYPING_PAUSE_S = 0.4
 
 
 class SessionScreen(RetroScreen):
+    CSS_PATH = [stylesheet("dialogs.tcss"), stylesheet("session.tcss")]
     BINDINGS = [
         Binding("space", "toggle_clock", "start/pause", id="session.toggle"),
         Binding(
