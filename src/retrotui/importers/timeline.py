@@ -10,6 +10,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, tzinfo
@@ -44,8 +45,10 @@ _SLACK_HOUSEKEEPING = {
 
 
 class TimelineImportError(ValueError):
-    def __init__(self, line: int, reason: str, name: str = "") -> None:
-        where = f"{name}: line {line}" if name else f"line {line}"
+    def __init__(
+        self, line: int, reason: str, name: str = "", unit: str = "line"
+    ) -> None:
+        where = f"{name}: {unit} {line}" if name else f"{unit} {line}"
         super().__init__(f"{where}: {reason}")
         self.line = line
         self.reason = reason
@@ -91,8 +94,9 @@ def detect_format(text: str) -> str:
         return "slack"
     if head.startswith("{"):
         return "jsonl"
-    first = head.splitlines()[0].lower() if head else ""
-    if "timestamp" in first and any(sep in first for sep in ",;\t|"):
+    first = head.split("\n", 1)[0].lower() if head else ""
+    cells = {cell.strip().strip('"') for cell in re.split(r"[,;\t|]", first)}
+    if "timestamp" in cells:  # a header cell, not a log line mentioning it
         return "csv"
     return "log"
 
@@ -188,18 +192,32 @@ class _Collector:
         # Every field is validated and the time is UTC: the fast constructor.
         self.events.append(TimelineEvent.checked(time, source, text, marker))
 
-    def reject(self, line: int, error: Exception) -> None:
+    def reject(self, line: int, error: Exception, unit: str = "line") -> None:
         reason = str(error.args[0]) if error.args else error.__class__.__name__
         if not self.options.skip_invalid:
-            raise TimelineImportError(line, reason, self.options.name) from None
-        self.result.skipped.append(Skipped(line, reason, self.options.name))
+            raise TimelineImportError(line, reason, self.options.name, unit) from None
+        where = reason if unit == "line" else f"{unit} {line}: {reason}"
+        self.result.skipped.append(Skipped(line, where, self.options.name))
 
     def progress(self, line: int) -> None:
         if self.options.progress is not None:
             self.options.progress(line, self.lines)
 
 
-_ROW_ERRORS = (ValueError, TimestampError, KeyError, TypeError, IndexError)
+_ROW_ERRORS = (
+    ValueError,
+    TimestampError,
+    KeyError,
+    TypeError,
+    IndexError,
+    OverflowError,
+)
+
+
+def _lines(text: str) -> list[str]:
+    """Lines split at newlines only: str.splitlines also breaks at U+2028,
+    form feeds and others, which may sit inside a JSON string or a log line."""
+    return [line.removesuffix("\r") for line in text.split("\n")]
 
 
 def read_csv(text: str, options: Options, collector: _Collector) -> None:
@@ -207,8 +225,14 @@ def read_csv(text: str, options: Options, collector: _Collector) -> None:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t|")
     except csv.Error:
         dialect = csv.excel
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     rows = csv.reader(io.StringIO(text), dialect)
-    header = next(rows, None)
+    try:
+        header = next(rows, None)
+    except csv.Error as error:
+        raise TimelineImportError(
+            rows.line_num, f"not CSV ({error})", options.name
+        ) from None
     if header is None:
         raise TimelineImportError(1, "the file is empty", options.name)
     columns = {name.strip().lower(): i for i, name in enumerate(header)}
@@ -223,7 +247,15 @@ def read_csv(text: str, options: Options, collector: _Collector) -> None:
     m = columns.get("marker")
     width = max(t, s, x, m or 0)
     accept, default = collector.accept, options.source
-    for number, row in enumerate(rows, start=2):
+    while True:
+        try:
+            row = next(rows)
+        except StopIteration:
+            break
+        except csv.Error as error:
+            collector.reject(rows.line_num, ValueError(f"not CSV ({error})"))
+            continue
+        number = rows.line_num  # physical line: a quoted field may span lines
         if not number % 5000:
             collector.progress(number)
         if not row or not any(row):
@@ -242,7 +274,7 @@ def read_csv(text: str, options: Options, collector: _Collector) -> None:
 
 
 def read_jsonl(text: str, options: Options, collector: _Collector) -> None:
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_lines(text), start=1):
         if not number % 5000:
             collector.progress(number)
         if not line.strip():
@@ -286,7 +318,8 @@ def read_slack(text: str, options: Options, collector: _Collector) -> None:
                 seconds = float(ts)  # type: ignore[arg-type]
             except (TypeError, ValueError):
                 raise ValueError(f"message has no valid ts ({ts!r})") from None
-            profile = message.get("user_profile") or {}
+            profile = message.get("user_profile")
+            profile = profile if isinstance(profile, dict) else {}
             who = (
                 profile.get("real_name")
                 or profile.get("display_name")
@@ -303,7 +336,7 @@ def read_slack(text: str, options: Options, collector: _Collector) -> None:
                 Marker.NONE,
             )
         except _ROW_ERRORS as error:
-            collector.reject(number, error)
+            collector.reject(number, error, unit="message")
 
 
 def read_log(text: str, options: Options, collector: _Collector) -> None:
@@ -313,7 +346,7 @@ def read_log(text: str, options: Options, collector: _Collector) -> None:
             1, "log lines need a source (e.g. --source deploy)", options.name
         )
     accept = collector.accept
-    for number, line in enumerate(text.splitlines(), start=1):
+    for number, line in enumerate(_lines(text), start=1):
         if not number % 5000:
             collector.progress(number)
         try:

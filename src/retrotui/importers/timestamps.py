@@ -8,7 +8,7 @@ from datetime import UTC, datetime, tzinfo
 _EPOCH = re.compile(r"^\d{9,13}(?:\.\d+)?$")
 _ISOISH = re.compile(
     r"^(\d{4})-(\d{2})-(\d{2})[T ](\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?"
-    r"\s*(Z|z|[+-]\d{2}:?\d{2})?"
+    r"(?:([Zz])(?!\w)|\s*([+-]\d{2}:?\d{2}))?"
 )
 _SYSLOG = re.compile(r"^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})")
 _MONTHS = {
@@ -55,7 +55,8 @@ def parse_timestamp(text: str, zone: tzinfo, year: int) -> tuple[datetime, int]:
     """
     match = _ISOISH.match(text)
     if match:
-        y, mo, d, h, mi, s, frac, offset = match.groups()
+        y, mo, d, h, mi, s, frac, zulu, offset = match.groups()
+        offset = zulu or offset
         try:
             micro = int((frac or "0").ljust(6, "0")[:6])
             naive = datetime(
@@ -71,6 +72,8 @@ def parse_timestamp(text: str, zone: tzinfo, year: int) -> tuple[datetime, int]:
             from datetime import timedelta, timezone
 
             delta = timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+            if delta >= timedelta(hours=24):
+                raise TimestampError(f"{offset!r} is not a UTC offset (at most +23:59)")
             return naive.replace(tzinfo=timezone(sign * delta)).astimezone(
                 UTC
             ), match.end()

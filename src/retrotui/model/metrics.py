@@ -38,7 +38,8 @@ class Metrics:
 
 
 def _first(retro: Retrospective, marker: Marker) -> datetime | None:
-    return next((e.time for e in retro.timeline if e.marker is marker), None)
+    # The earliest, not the first listed: a hand-edited file may be unsorted.
+    return min((e.time for e in retro.timeline if e.marker is marker), default=None)
 
 
 def metrics(retro: Retrospective) -> Metrics:

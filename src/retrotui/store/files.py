@@ -60,13 +60,34 @@ def read_import_source(path: Path) -> list[tuple[str, str]]:
     """(name, text) for a file, or for every day file (*.json) of a Slack
     export folder, in name order."""
     if path.is_dir():
-        files = sorted(p for p in path.rglob("*.json") if p.is_file())
+        # Day files live in channel folders; channels.json, users.json and
+        # the like at the top of an export are not messages.
+        files = sorted(
+            p for p in path.rglob("*.json") if p.is_file() and p.parent != path
+        )
+        if not files:
+            files = sorted(
+                p
+                for p in path.glob("*.json")
+                if p.is_file() and p.name not in SLACK_META
+            )
         if not files:
             raise StoreError(
                 f"{path}: a folder with no .json day files (not a Slack export)"
             )
         return [(str(p), _decode(p)) for p in files]
     return [(str(path), _decode(path))]
+
+
+SLACK_META = {
+    "channels.json",
+    "users.json",
+    "integration_logs.json",
+    "groups.json",
+    "dms.json",
+    "mpims.json",
+    "canvases.json",
+}
 
 
 def _decode(path: Path) -> str:
