@@ -419,3 +419,47 @@ async def test_review_decisions_stay_listed_after_reopening(demo_store: Store) -
         await pilot.press("o")  # and can be taken back
     saved = Store(demo_store.data_dir, mode="read").load("9b3f07e1")
     assert saved.actions[0].status is ActionStatus.OPEN
+
+
+async def test_import_previews_before_it_changes_anything(
+    demo_store: Store, tmp_path
+) -> None:
+    sample = tmp_path / "alerts.csv"
+    sample.write_text(
+        "timestamp;source;text;marker;host\n"
+        "2026-11-26 15:50;customer;Refund requests spike;;web-1\n"
+        "2026-11-26 16:20;chat;Finance asks about refunds;;web-2\n"
+        "nope;chat;not a time;;web-3\n"
+    )
+    app = session_app(demo_store, FakeClock(), mode="draft")
+    path = demo_store.data_dir / "retros" / f"{CHECKOUT}.json"
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "i")
+        dialog = app.screen
+        dialog.query_one("#path", Input).value = str(sample)
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        preview = str(dialog.query_one("#preview").render())
+        assert "line 4: no timestamp at the start: 'nope'" in preview
+        assert "Nothing will be imported" in preview
+        assert dialog.query_one("#commit").disabled
+        before = path.read_bytes()
+        dialog.query_one("#skip").value = True
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        preview = str(dialog.query_one("#preview").render())
+        assert (
+            "2 events, 2026-11-26 15:50 to 2026-11-26 16:20 (Europe/Berlin)" in preview
+        )
+        assert "1 invalid lines skipped" in preview
+        assert path.read_bytes() == before  # a preview changes nothing
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionScreen)
+    saved = Store(demo_store.data_dir, mode="read").load(CHECKOUT)
+    texts = [e.text for e in saved.timeline]
+    assert "Refund requests spike" in texts and "Finance asks about refunds" in texts
+    assert [e.time for e in saved.timeline] == sorted(e.time for e in saved.timeline)
+    assert len(saved.timeline) == 22
