@@ -14,6 +14,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from cli_runner import assert_error, ok, run, run_all
 
 from retrotui.model import Retrospective, Severity
 from retrotui.store import Store
@@ -38,57 +39,6 @@ BERLIN = [
     "--tag",
     "data, x",
 ]
-
-
-def run_all(*argvs: list[str]) -> list[subprocess.CompletedProcess[str]]:
-    """Start every command at once, then collect them in order."""
-    env = dict(os.environ)  # RETROTUI_DATA_DIR comes from the autouse fixture
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-m", "retrotui", *argv],
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            encoding="utf-8",
-        )
-        for argv in argvs
-    ]
-    results = []
-    for proc in procs:
-        try:
-            out, err = proc.communicate(timeout=TIMEOUT)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.communicate()
-            raise
-        results.append(
-            subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
-        )
-    return results
-
-
-def run(*argv: str) -> subprocess.CompletedProcess[str]:
-    return run_all(list(argv))[0]
-
-
-def ok(result: subprocess.CompletedProcess[str]) -> str:
-    assert result.returncode == 0, (result.args, result.stderr)
-    assert "Traceback" not in result.stderr
-    return result.stdout
-
-
-def assert_error(result: subprocess.CompletedProcess[str], *fragments: str) -> str:
-    """Exit 2, one line on stderr starting with "retrotui", no traceback."""
-    where = (result.args[3:], result.stdout, result.stderr)
-    assert result.returncode == 2, where
-    assert "Traceback" not in result.stdout + result.stderr, where
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, where
-    assert lines[0].startswith("retrotui"), where
-    for fragment in fragments:
-        assert fragment in lines[0], (fragment, where)
-    return lines[0]
 
 
 def seed(data_dir: Path, *retros: Retrospective) -> None:

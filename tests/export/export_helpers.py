@@ -5,8 +5,6 @@ Markdown document as markdown-it-py sees it, the tags of an HTML page, and
 from __future__ import annotations
 
 import dataclasses
-import os
-import subprocess
 import sys
 from collections import Counter
 from collections.abc import Callable, Iterator
@@ -20,9 +18,6 @@ sys.path.insert(0, str(Path(__file__).parent.parent / "model"))
 from model_factories import NOT_FREE_TEXT, full_retro
 
 from retrotui.model import Retrospective
-
-TIMEOUT = 60
-
 
 # -- free-text fields ----------------------------------------------------------
 Slot = tuple[object, str, int | None]
@@ -145,55 +140,3 @@ def html_tags(page: str) -> TagCollector:
 
 
 # -- the command line ------------------------------------------------------------
-def run_all(
-    *argvs: list[str], env: dict[str, str] | None = None
-) -> list[subprocess.CompletedProcess[str]]:
-    """Start every command at once, then collect them in order."""
-    environment = dict(os.environ)  # RETROTUI_DATA_DIR from the autouse fixture
-    environment.update(env or {})
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-m", "retrotui", *argv],
-            env=environment,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            encoding="utf-8",
-        )
-        for argv in argvs
-    ]
-    results = []
-    for proc in procs:
-        try:
-            out, err = proc.communicate(timeout=TIMEOUT)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.communicate()
-            raise
-        results.append(
-            subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
-        )
-    return results
-
-
-def run(*argv: str) -> subprocess.CompletedProcess[str]:
-    return run_all(list(argv))[0]
-
-
-def ok(result: subprocess.CompletedProcess[str]) -> str:
-    assert result.returncode == 0, (result.args, result.stdout, result.stderr)
-    assert "Traceback" not in result.stderr
-    return result.stdout
-
-
-def assert_error(result: subprocess.CompletedProcess[str], *fragments: str) -> str:
-    """Exit 2, one line on stderr starting with "retrotui", no traceback."""
-    where = (result.args[3:], result.stdout, result.stderr)
-    assert result.returncode == 2, where
-    assert "Traceback" not in result.stdout + result.stderr, where
-    lines = result.stderr.splitlines()
-    assert len(lines) == 1, where
-    assert lines[0].startswith("retrotui"), where
-    for fragment in fragments:
-        assert fragment in lines[0], (fragment, where)
-    return lines[0]

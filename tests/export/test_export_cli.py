@@ -9,7 +9,7 @@ import os
 from datetime import date
 from pathlib import Path
 
-from export_helpers import assert_error, ok, run, run_all
+from cli_runner import assert_error, ok, run, run_all
 
 from retrotui.demo import build_demo
 from retrotui.export.html import render as render_html

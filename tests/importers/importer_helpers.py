@@ -3,9 +3,7 @@ the incident's zone, and the command line run as users run it."""
 
 from __future__ import annotations
 
-import os
 import subprocess
-import sys
 from datetime import UTC, datetime
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -16,7 +14,6 @@ from retrotui.store import Store
 
 SAMPLES = Path(__file__).parent / "samples"
 BERLIN = ZoneInfo("Europe/Berlin")
-TIMEOUT = 30
 
 # `show --json` metrics for samples/method_example.csv in incident().
 METHOD_JSON = {
@@ -113,42 +110,6 @@ def load(data_dir: Path, retro_id: str) -> Retrospective:
 
 
 # -- the command line in a subprocess ----------------------------------------
-def run_all(*argvs: list[str]) -> list[subprocess.CompletedProcess[str]]:
-    """Start every command at once, then collect them in order."""
-    env = dict(os.environ)  # RETROTUI_DATA_DIR comes from the autouse fixture
-    procs = [
-        subprocess.Popen(
-            [sys.executable, "-m", "retrotui", *argv],
-            env=env,
-            stdin=subprocess.DEVNULL,
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            encoding="utf-8",
-        )
-        for argv in argvs
-    ]
-    results = []
-    for proc in procs:
-        try:
-            out, err = proc.communicate(timeout=TIMEOUT)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            proc.communicate()
-            raise
-        results.append(
-            subprocess.CompletedProcess(proc.args, proc.returncode, out, err)
-        )
-    return results
-
-
-def run(*argv: str) -> subprocess.CompletedProcess[str]:
-    return run_all(list(argv))[0]
-
-
-def ok(result: subprocess.CompletedProcess[str]) -> str:
-    assert result.returncode == 0, (result.args, result.stdout, result.stderr)
-    assert "Traceback" not in result.stderr
-    return result.stdout
 
 
 def error_line(result: subprocess.CompletedProcess[str]) -> str:

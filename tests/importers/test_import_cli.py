@@ -7,14 +7,13 @@ import json
 from pathlib import Path
 
 import pytest
+from cli_runner import ok, run
 from importer_helpers import (
     METHOD_JSON,
     SAMPLES,
     error_line,
     incident,
     load,
-    ok,
-    run,
     seed,
     utc,
 )

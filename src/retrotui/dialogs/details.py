@@ -5,8 +5,8 @@ from __future__ import annotations
 from textual.widget import Widget
 from textual.widgets import TextArea
 
-from retrotui.dialogs.form import FormDialog, choice, text_input
-from retrotui.model import Kind, Retrospective, Severity
+from retrotui.dialogs.form import FormDialog, kind_choice, severity_choice, text_input
+from retrotui.model import Retrospective
 from retrotui.model.create import NewRetro, update_details
 from retrotui.model.timeparse import local
 
@@ -30,23 +30,8 @@ class DetailsDialog(FormDialog[Retrospective]):
         summary = TextArea(r.summary, id="summary", soft_wrap=True, compact=True)
         return [
             ("Title", text_input("title", r.title)),
-            (
-                "Kind",
-                choice(
-                    "kind",
-                    [
-                        ("Incident", Kind.INCIDENT.value),
-                        ("Near miss", Kind.NEAR_MISS.value),
-                    ],
-                    r.kind.value,
-                ),
-            ),
-            (
-                "Severity",
-                choice(
-                    "severity", [(s.value, s.value) for s in Severity], r.severity.value
-                ),
-            ),
+            ("Kind", kind_choice(r.kind.value)),
+            ("Severity", severity_choice(r.severity.value)),
             (
                 "Started",
                 text_input("started", self._when(r.started), "2026-11-26 14:03"),

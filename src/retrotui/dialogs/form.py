@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
+from retrotui.model import Kind, Severity
 from retrotui.model.create import FormError
 from retrotui.resources import stylesheet
 from retrotui.widgets.key_bar import KeyBar
@@ -129,3 +130,15 @@ def text_input(field: str, value: str = "", placeholder: str = "") -> Input:
 
 def choice(field: str, options: list[tuple[str, str]], value: str) -> Select[str]:
     return Select(options, value=value, allow_blank=False, id=field, compact=True)
+
+
+def kind_choice(value: str) -> Select[str]:
+    return choice(
+        "kind",
+        [("Incident", Kind.INCIDENT.value), ("Near miss", Kind.NEAR_MISS.value)],
+        value,
+    )
+
+
+def severity_choice(value: str) -> Select[str]:
+    return choice("severity", [(s.value, s.value) for s in Severity], value)

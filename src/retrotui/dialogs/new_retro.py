@@ -6,7 +6,7 @@ import os
 
 from textual.widget import Widget
 
-from retrotui.dialogs.form import FormDialog, choice, text_input
+from retrotui.dialogs.form import FormDialog, kind_choice, severity_choice, text_input
 from retrotui.model import Kind, Retrospective, Severity
 from retrotui.model.create import NewRetro, build_retrospective
 from retrotui.model.timeparse import TimeParseError, zone
@@ -35,25 +35,8 @@ class NewRetroDialog(FormDialog[Retrospective]):
         title.max_length = 200
         return [
             ("Title", title),
-            (
-                "Kind",
-                choice(
-                    "kind",
-                    [
-                        ("Incident", Kind.INCIDENT.value),
-                        ("Near miss", Kind.NEAR_MISS.value),
-                    ],
-                    Kind.INCIDENT.value,
-                ),
-            ),
-            (
-                "Severity",
-                choice(
-                    "severity",
-                    [(s.value, s.value) for s in Severity],
-                    Severity.SEV3.value,
-                ),
-            ),
+            ("Kind", kind_choice(Kind.INCIDENT.value)),
+            ("Severity", severity_choice(Severity.SEV3.value)),
             (
                 "Started",
                 text_input(

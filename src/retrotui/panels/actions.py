@@ -20,7 +20,7 @@ from retrotui.model.actions import (
     undone_immediate_fixes,
 )
 from retrotui.model.text import one_line
-from retrotui.panels.base import Panel
+from retrotui.panels.base import ACTION_STATUS_STYLE, Panel, panel_title
 from retrotui.widgets.virtual_table import Column, VirtualTable
 
 COLUMNS = [
@@ -37,11 +37,6 @@ SHORT_CATEGORY = {
     ActionCategory.PROCESS: "process",
     ActionCategory.SYSTEMIC: "systemic",
 }
-STATUS_STYLE = {
-    ActionStatus.DONE: "bold #5FFF87",
-    ActionStatus.DROPPED: "#A8A8A8",
-    ActionStatus.OPEN: "",
-}
 
 
 class ActionsPanel(Panel):
@@ -53,12 +48,7 @@ class ActionsPanel(Panel):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static(
-            Text.assemble(
-                ("Action items", "bold"), " — specific, owned, time-bound; 3 to 5"
-            ),
-            classes="panel-title",
-        )
+        yield panel_title("Action items", "specific, owned, time-bound; 3 to 5")
         yield VirtualTable(COLUMNS, self._cells, id="action-table")
         yield Static(classes="row-detail")
         yield Static(id="action-notes", classes="hint")
@@ -68,7 +58,7 @@ class ActionsPanel(Panel):
 
     def _cells(self, index: int) -> list[Text]:
         item = self.retro.actions[index]
-        status = Text(item.status.value, style=STATUS_STYLE[item.status])
+        status = Text(item.status.value, style=ACTION_STATUS_STYLE[item.status])
         if item.status is ActionStatus.OPEN and item.is_wish:
             status = Text("a wish", style="bold #FFB000")
         elif item.is_overdue(self.today()):

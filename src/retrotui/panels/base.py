@@ -12,12 +12,27 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Static
 
-from retrotui.model import Retrospective
+from retrotui.model import ActionStatus, Retrospective
 from retrotui.model.text import printable
 
 if TYPE_CHECKING:
     from retrotui.app import RetroApp
     from retrotui.store import Store
+
+
+# Colour is meaning: done is green, dropped is grey, open is plain.
+ACTION_STATUS_STYLE = {
+    ActionStatus.DONE: "bold #5FFF87",
+    ActionStatus.DROPPED: "#A8A8A8",
+    ActionStatus.OPEN: "",
+}
+
+
+def panel_title(title: str, subtitle: str) -> Static:
+    """The line that opens every phase: what it is, and its one rule."""
+    return Static(
+        Text.assemble((title, "bold"), f" — {subtitle}"), classes="panel-title"
+    )
 
 
 class Panel(Vertical):

@@ -11,7 +11,7 @@ from textual.widgets import Input, Static
 from retrotui.model import ContributingFactor, Effect, Stage, WhyChain
 from retrotui.model.text import one_line
 from retrotui.model.whys import chain_hint
-from retrotui.panels.base import Panel
+from retrotui.panels.base import Panel, panel_title
 from retrotui.widgets.text_field import TextField
 from retrotui.widgets.virtual_table import Column, VirtualTable
 
@@ -34,12 +34,8 @@ class FactorsPanel(Panel):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static(
-            Text.assemble(
-                ("Contributing factors", "bold"),
-                " — what made it worse, what made it better",
-            ),
-            classes="panel-title",
+        yield panel_title(
+            "Contributing factors", "what made it worse, what made it better"
         )
         yield VirtualTable(FACTOR_COLUMNS, self._factor_cells, id="factor-table")
         yield Static(classes="row-detail")

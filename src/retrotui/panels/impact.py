@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Grid
 from textual.widgets import Checkbox, Input, Label, Static
 
 from retrotui.model.timeline import duration_minutes
-from retrotui.panels.base import Panel
+from retrotui.panels.base import Panel, panel_title
 from retrotui.widgets.text_field import TextField
 
 TEXT_FIELDS = [
@@ -24,13 +23,8 @@ TEXT_FIELDS = [
 class ImpactPanel(Panel):
     def compose(self) -> ComposeResult:
         impact = self.retro.impact
-        yield Static(
-            Text.assemble(
-                ("Impact", "bold"),
-                " — quantify what happened ",
-                ("(tab to type, esc when done)", "dim"),
-            ),
-            classes="panel-title",
+        yield panel_title(
+            "Impact", "quantify what happened (tab to type, esc when done)"
         )
         with Grid(classes="form-grid impact-grid"):
             for field, label, hint in TEXT_FIELDS[:1]:

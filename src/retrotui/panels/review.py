@@ -16,7 +16,7 @@ from retrotui.model.review import (
     record_outcome,
 )
 from retrotui.model.text import one_line
-from retrotui.panels.base import Panel
+from retrotui.panels.base import ACTION_STATUS_STYLE, Panel, panel_title
 from retrotui.store import StoreError
 from retrotui.widgets.virtual_table import Column, VirtualTable
 
@@ -27,11 +27,6 @@ COLUMNS = [
     Column("From", 14),
     Column("Now", 7),
 ]
-STATUS_STYLE = {
-    ActionStatus.DONE: "bold #5FFF87",
-    ActionStatus.DROPPED: "#A8A8A8",
-    ActionStatus.OPEN: "",
-}
 
 
 class ReviewPanel(Panel):
@@ -42,12 +37,7 @@ class ReviewPanel(Panel):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static(
-            Text.assemble(
-                ("Review previous action items", "bold"), " — before anything else"
-            ),
-            classes="panel-title",
-        )
+        yield panel_title("Review previous action items", "before anything else")
         yield Static(id="completion")
         yield VirtualTable(COLUMNS, self._cells, id="review-table")
         yield Static(id="review-empty")
@@ -78,7 +68,7 @@ class ReviewPanel(Panel):
             Text(one_line(item.title, 200)),
             Text(one_line(item.owner, 40) or "—"),
             Text(one_line(entry.retro_title, 60)),
-            Text(item.status.value, style=STATUS_STYLE[item.status]),
+            Text(item.status.value, style=ACTION_STATUS_STYLE[item.status]),
         ]
 
     def _fill(self) -> None:

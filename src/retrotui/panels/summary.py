@@ -10,7 +10,7 @@ from textual.widgets import Markdown, Static
 
 from retrotui.export.markdown import render
 from retrotui.model.checks import retro_warnings
-from retrotui.panels.base import Panel
+from retrotui.panels.base import Panel, panel_title
 
 SCREEN_EVENTS = 150
 
@@ -34,12 +34,7 @@ class SummaryPanel(Panel):
         copy_markdown(self.app, self.retro)
 
     def compose(self) -> ComposeResult:
-        yield Static(
-            Text.assemble(
-                ("Summary", "bold"), " — the postmortem as it will be exported"
-            ),
-            classes="panel-title",
-        )
+        yield panel_title("Summary", "the postmortem as it will be exported")
         with VerticalScroll(id="summary-scroll"):
             yield Static(id="warnings")
             yield Markdown(id="summary-markdown")

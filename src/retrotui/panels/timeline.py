@@ -22,7 +22,7 @@ from retrotui.model.timeline import (
     sort_timeline,
 )
 from retrotui.model.timeparse import local
-from retrotui.panels.base import Panel
+from retrotui.panels.base import Panel, panel_title
 from retrotui.widgets.event_table import EventTable
 from retrotui.widgets.text_field import TextField
 
@@ -49,10 +49,7 @@ class TimelinePanel(Panel):
     ]
 
     def compose(self) -> ComposeResult:
-        yield Static(
-            Text.assemble(("Timeline", "bold"), " — facts only: no causes yet"),
-            classes="panel-title",
-        )
+        yield panel_title("Timeline", "facts only: no causes yet")
         yield EventTable(self.retro, id="events")
         yield Static(classes="row-detail")
         yield TextField(placeholder=f"> {QUICK_HELP}", id="quick-add", compact=True)
