@@ -7,7 +7,7 @@ from textual.widgets import TextArea
 
 from retrotui.dialogs.form import FormDialog, kind_choice, severity_choice, text_input
 from retrotui.model import Retrospective
-from retrotui.model.create import NewRetro, update_details
+from retrotui.model.create import update_details
 from retrotui.model.timeparse import local
 
 
@@ -59,15 +59,7 @@ class DetailsDialog(FormDialog[Retrospective]):
     def build(self) -> Retrospective:
         update_details(
             self.retro,
-            NewRetro(
-                title=self.value("title"),
-                kind=self.value("kind"),
-                severity=self.value("severity"),
-                started=self.value("started"),
-                ended=self.value("ended"),
-                timezone=self.value("timezone").strip() or "UTC",
-                tags=[self.value("tags")],
-            ),
+            self.identity_form(),
             participants=self.value("participants"),
             facilitator=self.value("facilitator"),
             summary=self.query_one("#summary", TextArea).text,

@@ -18,7 +18,7 @@ from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from retrotui.model import Kind, Severity
-from retrotui.model.create import FormError
+from retrotui.model.create import FormError, NewRetro
 from retrotui.resources import stylesheet
 from retrotui.widgets.key_bar import KeyBar
 from retrotui.widgets.text_field import TextField
@@ -80,6 +80,18 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
         if isinstance(widget, Checkbox):
             return widget.value
         raise TypeError(field)
+
+    def identity_form(self) -> NewRetro:
+        """The title/kind/severity/times/zone/tags fields, as the model's form."""
+        return NewRetro(
+            title=self.value("title"),
+            kind=self.value("kind"),
+            severity=self.value("severity"),
+            started=self.value("started"),
+            ended=self.value("ended"),
+            timezone=self.value("timezone").strip() or "UTC",
+            tags=[self.value("tags")],
+        )
 
     def action_submit(self) -> None:
         try:

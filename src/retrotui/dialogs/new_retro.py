@@ -8,7 +8,7 @@ from textual.widget import Widget
 
 from retrotui.dialogs.form import FormDialog, kind_choice, severity_choice, text_input
 from retrotui.model import Kind, Retrospective, Severity
-from retrotui.model.create import NewRetro, build_retrospective
+from retrotui.model.create import build_retrospective
 from retrotui.model.timeparse import TimeParseError, zone
 
 
@@ -57,14 +57,4 @@ class NewRetroDialog(FormDialog[Retrospective]):
         ]
 
     def build(self) -> Retrospective:
-        return build_retrospective(
-            NewRetro(
-                title=self.value("title"),
-                kind=self.value("kind"),
-                severity=self.value("severity"),
-                started=self.value("started"),
-                ended=self.value("ended"),
-                timezone=self.value("timezone").strip() or "UTC",
-                tags=[self.value("tags")],
-            )
-        )
+        return build_retrospective(self.identity_form())
