@@ -172,6 +172,21 @@ def _parser() -> Parser:
     timeline.add_argument(
         "--skip-invalid", action="store_true", help="skip invalid lines and list them"
     )
+    linting = commands.add_parser(
+        "lint",
+        parents=[common],
+        help="flag blame-shaped sentences and suggest system-centred ones",
+        description="Check text for blame-shaped language (exit 1 when there are "
+        "findings, 0 when clean, 2 on error). Reads FILE, - for stdin, or a stored "
+        "retrospective with --retro.",
+    )
+    linting.add_argument(
+        "file", metavar="FILE", nargs="?", help="a text file, or - for stdin"
+    )
+    linting.add_argument("--retro", metavar="ID", help="lint a stored retrospective")
+    linting.add_argument(
+        "--json", action="store_true", help="machine-readable findings"
+    )
     listing = commands.add_parser(
         "list", parents=[common], help="list retrospectives, newest first"
     )
@@ -248,6 +263,53 @@ def _cmd_show(args: argparse.Namespace, data_dir: Path) -> int:
     else:
         print(show_text(retro, date.today()))
     return 0
+
+
+def _cmd_lint(args: argparse.Namespace, data_dir: Path) -> int:
+    from retrotui.model.language import Finding, lint, retro_text
+
+    if (args.file is None) == (args.retro is None):
+        raise CliError("give a FILE (or - for stdin), or --retro ID")
+    findings: list[tuple[str, Finding]] = []
+    if args.retro is not None:
+        with Store(data_dir, mode="read") as store:
+            retro = store.load(args.retro)
+        for where, text in retro_text(retro):
+            findings += [(where, f) for f in lint(text, retro.participants)]
+    else:
+        if args.file == "-":
+            text = sys.stdin.read()
+        else:
+            from retrotui.store.files import read_text
+
+            text = read_text(Path(args.file))
+        findings = [("", f) for f in lint(text)]
+    if args.json:
+        print(
+            json.dumps(
+                [
+                    {
+                        **({"where": where} if where else {}),
+                        "line": f.line,
+                        "column": f.column,
+                        "end_column": f.end_column,
+                        "rule": f.rule,
+                        "message": f.message,
+                        "suggestion": f.suggestion,
+                    }
+                    for where, f in findings
+                ],
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
+    else:
+        for where, f in findings:
+            prefix = f"{where}: " if where else ""
+            print(
+                f"{prefix}{f.line}:{f.column} {f.rule}: {f.message} — try: {f.suggestion}"
+            )
+    return 1 if findings else 0
 
 
 def _cmd_import_timeline(args: argparse.Namespace, data_dir: Path) -> int:
@@ -497,6 +559,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_list(args, data_dir)
         if args.command == "show":
             return _cmd_show(args, data_dir)
+        if args.command == "lint":
+            return _cmd_lint(args, data_dir)
         if args.command == "import-timeline":
             return _cmd_import_timeline(args, data_dir)
         if args.command == "export":
