@@ -463,3 +463,35 @@ async def test_import_previews_before_it_changes_anything(
     assert "Refund requests spike" in texts and "Finance asks about refunds" in texts
     assert [e.time for e in saved.timeline] == sorted(e.time for e in saved.timeline)
     assert len(saved.timeline) == 22
+
+
+async def test_language_hints_while_typing_and_a_rewrite_on_request(
+    demo_store: Store,
+) -> None:
+    app = session_app(demo_store, FakeClock(), mode="draft")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("4", "a")
+        dialog = app.screen
+        text = dialog.query_one("#text", Input)
+        text.value = "Someone forgot to update the config"
+        await pilot.pause(0.5)  # the hint waits for a pause in typing
+        hint = str(dialog.query_one("#language-hint").render())
+        assert "a person as the subject of a failure" in hint
+        assert (
+            text.value == "Someone forgot to update the config"
+        )  # never changed by itself
+        await pilot.press("ctrl+l")
+        assert text.value == "The config was not updated as part of the process."
+        await pilot.press("ctrl+s")
+        await pilot.press("6")
+        retro = app.screen.retro
+        retro.surprised = "Why didn't anyone notice the alert?"
+        app.screen.query_one("#summary").refresh_view()
+        warnings = str(app.screen.query_one("#warnings").render())
+        assert (
+            "Language in why were we surprised: asks who failed to notice" in warnings
+        )
+    saved = Store(demo_store.data_dir, mode="read").load(CHECKOUT)
+    assert (
+        saved.factors[-1].text == "The config was not updated as part of the process."
+    )

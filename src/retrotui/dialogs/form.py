@@ -21,6 +21,7 @@ from retrotui.model import Kind, Severity
 from retrotui.model.create import FormError, NewRetro
 from retrotui.resources import stylesheet
 from retrotui.widgets.key_bar import KeyBar
+from retrotui.widgets.language_hint import LanguageHint
 from retrotui.widgets.text_field import TextField
 
 T = TypeVar("T")
@@ -30,6 +31,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     CSS_PATH = [stylesheet("dialogs.tcss")]
     BINDINGS = [
         Binding("ctrl+s", "submit", "save"),
+        Binding("ctrl+l", "rewrite", "rewrite", show=False),
         Binding("escape", "cancel", "cancel"),
     ]
     TITLE_TEXT = ""
@@ -57,6 +59,7 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
                 for label, widget in self.fields():
                     yield Label(label)
                     yield widget
+            yield LanguageHint(id="language-hint")
             yield Static(id="form-error")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(
@@ -114,6 +117,13 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
 
     def action_cancel(self) -> None:
         self.dismiss(None)
+
+    def action_rewrite(self) -> None:
+        self.query_one(LanguageHint).apply()
+
+    @on(Input.Changed)
+    def _language(self, event: Input.Changed) -> None:
+        self.query_one(LanguageHint).typed(event.input)
 
     @on(Input.Changed)
     @on(Select.Changed)

@@ -345,3 +345,28 @@ def retro_text(retro) -> list[tuple[str, str]]:
         parts += [(f"5 whys {n}.{m}", why) for m, why in enumerate(chain.whys, start=1)]
     parts += [(f"action {n}", a.title) for n, a in enumerate(retro.actions, start=1)]
     return [(where, text) for where, text in parts if text.strip()]
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=\s|$)")
+
+
+def apply_rewrite(text: str, finding: Finding) -> str:
+    """Replace the sentence holding `finding` (on its line) by the suggestion;
+    the rest of the text stays as it was."""
+    lines = text.split("\n")
+    line = lines[finding.line - 1]
+    at = finding.column - 1
+    start = 0
+    for end_mark in _SENTENCE_END.finditer(line):
+        if end_mark.end() <= at:
+            start = end_mark.end()
+    end_mark = _SENTENCE_END.search(line, at)
+    end = end_mark.end() if end_mark else len(line)
+    sentence = finding.suggestion
+    if sentence[-1:] not in ".?!":
+        sentence += "."
+    before, after = line[:start].rstrip(), line[end:].lstrip()
+    lines[finding.line - 1] = " ".join(
+        part for part in (before, sentence, after) if part
+    )
+    return "\n".join(lines)

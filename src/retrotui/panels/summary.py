@@ -10,6 +10,8 @@ from textual.widgets import Markdown, Static
 
 from retrotui.export.markdown import render
 from retrotui.model.checks import retro_warnings
+from retrotui.model.language import lint, retro_text
+from retrotui.model.text import one_line
 from retrotui.panels.base import Panel, panel_title
 
 SCREEN_EVENTS = 150
@@ -40,7 +42,17 @@ class SummaryPanel(Panel):
             yield Markdown(id="summary-markdown")
 
     def refresh_view(self) -> None:
-        warnings = retro_warnings(self.retro, self.retro_app.clock())
+        warnings = [
+            w.message for w in retro_warnings(self.retro, self.retro_app.clock())
+        ]
+        # Blame-shaped wording, with where it is: the method's "language
+        # shapes culture" check before anything is published.
+        for where, text in retro_text(self.retro):
+            for finding in lint(text, self.retro.participants):
+                warnings.append(
+                    f"Language in {where}: {finding.message} (“{one_line(finding.text, 40)}”)"
+                    f" — try: {finding.suggestion}"
+                )
         box = self.query_one("#warnings", Static)
         if warnings:
             text = Text()
@@ -48,9 +60,9 @@ class SummaryPanel(Panel):
                 f"{len(warnings)} thing{'s' if len(warnings) != 1 else ''} to look at before publishing\n",
                 style="bold #FFB000",
             )
-            for warning in warnings:
+            for message in warnings:
                 text.append(" • ", style="#FFB000")
-                text.append(warning.message + "\n")
+                text.append(message + "\n")
             text.rstrip()
             box.update(text)
         else:

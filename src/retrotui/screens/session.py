@@ -37,6 +37,7 @@ from retrotui.screens.publishing import copy_markdown, export_with_dialog
 from retrotui.store import StoreError
 from retrotui.widgets.clock import ClockPanel
 from retrotui.widgets.key_bar import KeyBar
+from retrotui.widgets.language_hint import LanguageHint
 from retrotui.widgets.phase_header import SECTION_LABELS, PhaseHeader
 
 Mode = Literal["facilitate", "draft"]
@@ -83,6 +84,14 @@ class SessionScreen(RetroScreen):
         Binding("s", "skip", "skip", id="session.skip"),
         Binding("escape", "unfocus_or_leave", "library", id="session.leave"),
         Binding("ctrl+e", "details", "details", show=False, id="session.details"),
+        Binding(
+            "ctrl+l",
+            "rewrite",
+            "rewrite",
+            show=False,
+            priority=True,
+            id="session.rewrite",
+        ),
         *(
             Binding(str(n), f"jump({n - 1})", f"Go to section {n}", show=False)
             for n in range(1, len(SECTIONS) + 1)
@@ -113,7 +122,25 @@ class SessionScreen(RetroScreen):
                     yield ClockPanel(id="clock")
                 yield Static(id="guidance")
                 yield Static(id="side-metrics")
+        yield LanguageHint(self.retro.participants, id="language-hint")
         yield KeyBar()
+
+    @on(Input.Changed)
+    def _language(self, event: Input.Changed) -> None:
+        self.query_one(LanguageHint).typed(event.input)
+
+    def on_descendant_focus(self) -> None:
+        focused = self.app.focused
+        self.query_one(LanguageHint).check(
+            focused if isinstance(focused, Input) else None
+        )
+
+    def action_rewrite(self) -> None:
+        hint = self.query_one(LanguageHint)
+        if hint.finding is None:
+            self.notify("No blame-shaped wording here.", timeout=3)
+        elif hint.apply():
+            self.notify("Rewritten: edit it to fit.", timeout=3)
 
     def on_mount(self) -> None:
         # A crash while running leaves the clock "running" on disk; resume paused

@@ -1,0 +1,69 @@
+"""A hint line for the text being typed: blame-shaped wording and a rewrite.
+
+It never blocks typing and never changes the text by itself; ctrl+l applies
+the suggestion when the writer wants it.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.timer import Timer
+from textual.widgets import Input, Static
+
+from retrotui.model.language import Finding, apply_rewrite, lint
+from retrotui.model.text import one_line
+
+DEBOUNCE_S = 0.3
+
+
+class LanguageHint(Static):
+    DEFAULT_CSS = """
+    LanguageHint {
+        height: auto;
+        max-height: 2;
+        color: $warning;
+        background: $panel;
+        padding: 0 1;
+        display: none;
+    }
+    """
+
+    def __init__(self, participants: list[str] | None = None, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.participants = participants or []
+        self.finding: Finding | None = None
+        self.field: Input | None = None
+        self._timer: Timer | None = None
+
+    def typed(self, field: Input) -> None:
+        """Check the field a moment after the typing stops."""
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE_S, lambda: self.check(field))
+
+    def check(self, field: Input | None) -> None:
+        self.field = field
+        findings = lint(field.value, self.participants) if field is not None else []
+        self.finding = findings[0] if findings else None
+        self.display = self.finding is not None
+        if self.finding is not None:
+            f = self.finding
+            more = f" (+{len(findings) - 1} more)" if len(findings) > 1 else ""
+            self.update(
+                Text.assemble(
+                    ("⚠ ", "bold"),
+                    f"{f.message}: “{one_line(f.text, 40)}”{more} — try: ",
+                    (one_line(f.suggestion, 120), "bold"),
+                    "  ",
+                    ("ctrl+l rewrites", "dim"),
+                )
+            )
+
+    def apply(self) -> bool:
+        """Replace the flagged sentence by the suggestion; True if it did."""
+        if self.finding is None or self.field is None or not self.field.is_attached:
+            return False
+        self.field.value = apply_rewrite(self.field.value, self.finding)
+        self.field.cursor_position = len(self.field.value)
+        self.check(self.field)
+        return True
