@@ -495,3 +495,20 @@ async def test_language_hints_while_typing_and_a_rewrite_on_request(
     assert (
         saved.factors[-1].text == "The config was not updated as part of the process."
     )
+
+
+async def test_the_written_summary_gets_hints_too(demo_store: Store) -> None:
+    from textual.widgets import TextArea
+
+    app = session_app(demo_store, FakeClock(), mode="draft")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("ctrl+e")
+        summary = app.screen.query_one("#summary", TextArea)
+        summary.text = "Checkout failed. It was human error."
+        await pilot.pause(0.5)
+        assert "human error" in str(app.screen.query_one("#language-hint").render())
+        await pilot.press("ctrl+l")
+        assert (
+            summary.text
+            == "Checkout failed. What about the system made this mistake easy to make?"
+        )

@@ -15,7 +15,7 @@ from textual.binding import Binding
 from textual.containers import Grid, Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widget import Widget
-from textual.widgets import Button, Checkbox, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
 from retrotui.model import Kind, Severity
 from retrotui.model.create import FormError, NewRetro
@@ -124,6 +124,10 @@ class FormDialog(ModalScreen[T | None], Generic[T]):
     @on(Input.Changed)
     def _language(self, event: Input.Changed) -> None:
         self.query_one(LanguageHint).typed(event.input)
+
+    @on(TextArea.Changed)
+    def _language_long(self, event: TextArea.Changed) -> None:
+        self.query_one(LanguageHint).typed(event.text_area)
 
     @on(Input.Changed)
     @on(Select.Changed)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from rich.text import Text
 from textual.timer import Timer
-from textual.widgets import Input, Static
+from textual.widgets import Input, Static, TextArea
 
 from retrotui.model.language import Finding, apply_rewrite, lint
 from retrotui.model.text import one_line
 
+Field = Input | TextArea
 DEBOUNCE_S = 0.3
 
 
@@ -32,18 +33,18 @@ class LanguageHint(Static):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.participants = participants or []
         self.finding: Finding | None = None
-        self.field: Input | None = None
+        self.field: Field | None = None
         self._timer: Timer | None = None
 
-    def typed(self, field: Input) -> None:
+    def typed(self, field: Field) -> None:
         """Check the field a moment after the typing stops."""
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.set_timer(DEBOUNCE_S, lambda: self.check(field))
 
-    def check(self, field: Input | None) -> None:
+    def check(self, field: Field | None) -> None:
         self.field = field
-        findings = lint(field.value, self.participants) if field is not None else []
+        findings = lint(_text(field), self.participants) if field is not None else []
         self.finding = findings[0] if findings else None
         self.display = self.finding is not None
         if self.finding is not None:
@@ -63,7 +64,15 @@ class LanguageHint(Static):
         """Replace the flagged sentence by the suggestion; True if it did."""
         if self.finding is None or self.field is None or not self.field.is_attached:
             return False
-        self.field.value = apply_rewrite(self.field.value, self.finding)
-        self.field.cursor_position = len(self.field.value)
+        rewritten = apply_rewrite(_text(self.field), self.finding)
+        if isinstance(self.field, TextArea):
+            self.field.text = rewritten
+        else:
+            self.field.value = rewritten
+            self.field.cursor_position = len(rewritten)
         self.check(self.field)
         return True
+
+
+def _text(field: Field) -> str:
+    return field.text if isinstance(field, TextArea) else field.value
