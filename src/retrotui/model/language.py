@@ -14,19 +14,23 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 ROLES = (
-    r"the intern|the new hire|the dba|the on-?call(?: engineer)?|the reviewer|the developer|"
-    r"the engineer|the sre|the operator|the admin|the author|the tester|support|ops|"
-    r"someone|somebody|the team|he|she|they|you"
+    r"(?:the|a|an|our|their)(?: [a-z]+)? (?:intern|new hire|dba|on-?call(?: engineer)?|reviewer|"
+    r"developer|dev|engineer|sre|operator|admin|author|tester|qa team|contractor)|"
+    r"the on-?call(?: engineer)?|support|ops|someone|somebody|the team|he|she|they|you"
 )
 # Failures only people have: flagged after any name or role.
 PERSONAL = (
     r"forgot(?: to)?|ignored|neglected|overlooked|didn'?t bother|did not bother|"
     r"didn'?t (?:test|check|read|notice|follow)|did not (?:test|check|read|notice|follow)|"
-    r"messed up|screwed up|pushed a bad|botched|was careless|were careless"
+    r"messed up|screwed up|pushed an? (?:bad|broken|faulty|buggy|untested)|botched|"
+    r"was careless|were careless|never (?:looked|checked|tested|read)|skipped|let [^.,;!?\n]{1,30} slip"
 )
 # Failures systems have too ("the job missed its window"): flagged only after
 # a participant's name or a role.
-SHARED = r"broke|missed|deleted|failed to|caused|took down|brought down|misconfigured"
+SHARED = (
+    r"broke|missed|deleted|dropped|overwrote|wiped|failed to|caused|took down|brought down|"
+    r"misconfigured|left [^.,;!?\n]{1,30} (?:enabled|disabled|on|open)"
+)
 _STOP_STARTS = {
     "the",
     "a",
@@ -131,7 +135,7 @@ def _person_failure(match: re.Match[str]) -> str:
     return "Describe the event and what let it happen, not the person"
 
 
-_NAME = r"(?P<who>(?:[A-Z][a-z]+(?:'s)?)|" + ROLES + r")"
+_NAME = r"(?P<who>(?:[^\W\d_][\w'-]*)|" + ROLES + r")"
 RULES: list[Rule] = [
     Rule(
         "person-failure",
@@ -153,7 +157,7 @@ RULES: list[Rule] = [
     Rule(
         "should-have",
         re.compile(
-            r"\bshould(?:[ \t]+have|'ve|[ \t]*n'?t[ \t]+have|[ \t]+not[ \t]+have)\b",
+            r"\b(?:should|ought[ \t]+to)(?:[ \t]+have|'ve|[ \t]*n'?t[ \t]+have|[ \t]+not[ \t]+have)\b",
             re.IGNORECASE,
         ),
         '"should have" judges with hindsight',
@@ -219,8 +223,10 @@ RULES: list[Rule] = [
     Rule(
         "counterfactual",
         re.compile(
-            r"\bif (?:only )?[^,.!?\n]{1,60}\b(?:had|hadn'?t|had not)\b[^,.!?\n]{0,60},?[ \t]*"
-            r"(?:this|it|the incident|the outage)[ \t]+(?:would(?:n'?t| not| never)|could(?:n'?t| not))[ \t]+(?:have[ \t]+)?happen",
+            r"(?:\bif (?:only )?[^,.!?\n]{1,60}\b(?:had|hadn'?t|had not)\b|^[ \t]*had\b|[.;][ \t]*had\b)"
+            r"[^,.!?\n]{0,60},?[ \t]*"
+            r"(?:this|it|we|the [a-z]+)[ \t]+(?:would(?:n'?t| not| never)?|could(?:n'?t| not)?)[ \t]+"
+            r"(?:have[ \t]+)?(?:happen|avoided|prevented|caught|been)",
             re.IGNORECASE,
         ),
         "a counterfactual about what someone should have done",
