@@ -189,17 +189,5 @@ class ActionsPanel(Panel):
         current = self._selected()
         if current is None or not self.editable():
             return
-        from retrotui.dialogs.confirm import ConfirmDialog
-
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                self.retro.actions.remove(current)
-                self.refresh_view()
-                self.changed()
-
-        self.open_dialog(
-            ConfirmDialog(
-                f"Delete “{one_line(current.title, 60)}”?", confirm_label="Delete"
-            ),
-            confirmed,
-        )
+        question = f"Delete “{one_line(current.title, 60)}”?"
+        self.confirm_delete(question, lambda: self.retro.actions.remove(current))

@@ -73,6 +73,19 @@ class Panel(Vertical):
         # Every panel key changes something: none of them is offered read-only.
         return not self.store.read_only
 
+    def confirm_delete(self, question: str, remove: Callable[[], None]) -> None:
+        """Ask first; on yes remove, redraw (the cursor stays on the same row,
+        or the last one) and save."""
+        from retrotui.dialogs.confirm import ConfirmDialog
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                remove()
+                self.refresh_view()
+                self.changed()
+
+        self.open_dialog(ConfirmDialog(question, confirm_label="Delete"), confirmed)
+
     def editable(self) -> bool:
         """False (and says why) when the library is open read-only."""
         if self.store.read_only:

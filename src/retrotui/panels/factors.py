@@ -188,23 +188,12 @@ class FactorsPanel(Panel):
         current = self._selected()
         if current is None or not self.editable():
             return
-        from retrotui.dialogs.confirm import ConfirmDialog
-
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                items = (
-                    self.retro.why_chains
-                    if isinstance(current, WhyChain)
-                    else self.retro.factors
-                )
-                items.remove(current)
-                self.refresh_view()
-                self.changed()
-
-        label = current.problem if isinstance(current, WhyChain) else current.text
-        self.open_dialog(
-            ConfirmDialog(f"Delete “{one_line(label, 60)}”?", confirm_label="Delete"),
-            confirmed,
+        if isinstance(current, WhyChain):
+            label, items = current.problem, self.retro.why_chains
+        else:
+            label, items = current.text, self.retro.factors
+        self.confirm_delete(
+            f"Delete “{one_line(label, 60)}”?", lambda: items.remove(current)
         )
 
     @on(Input.Changed, "#surprised")

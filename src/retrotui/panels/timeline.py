@@ -152,18 +152,7 @@ class TimelinePanel(Panel):
         current = self._selected()
         if current is None or not self.editable():
             return
-        from retrotui.dialogs.confirm import ConfirmDialog
-
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                index = self.retro.timeline.index(current)
-                remove_event(self.retro, current.id)
-                self.table.reload(
-                    max(0, index - 1) if index >= len(self.retro.timeline) else index
-                )
-                self.changed()
-
         question = (
             f"Delete the {current.source.value} event “{one_line(current.text, 50)}”?"
         )
-        self.open_dialog(ConfirmDialog(question, confirm_label="Delete"), confirmed)
+        self.confirm_delete(question, lambda: remove_event(self.retro, current.id))
