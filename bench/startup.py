@@ -67,6 +67,9 @@ def build_library(folder: Path, size: int) -> str:
     with Store(folder, mode="write") as store:
         for retro in retros[:size]:
             store.save(retro)
+    # Opened once more, as any library in use has been: that compacts the
+    # index into its sorted form, which the first frame reads the head of.
+    Store(folder, mode="write").close()
     return marker
 
 

@@ -492,7 +492,9 @@ def _cmd_open(
 ) -> int:
     from retrotui.app import make_app
 
-    store = Store(data_dir, mode="auto")
+    # Lazy: the library screen draws its first page before the whole index
+    # is read (see LibraryScreen.on_mount).
+    store = Store(data_dir, mode="auto", lazy=True)
     try:
         if retro_id is not None:
             retro_id = store.resolve(retro_id)

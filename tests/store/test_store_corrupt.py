@@ -185,9 +185,9 @@ def assert_nothing_lost(data_dir: Path, retros: list) -> None:
         assert sorted(s.id for s in store.summaries()) == sorted(r.id for r in retros)
         for retro in retros:
             assert store.load(retro.id) == retro
-    # The rebuilt index is clean again: every line parses, one per retro.
-    lines = journal(data_dir).read_bytes().splitlines()
-    assert len(lines) == len(retros)
+    # The rebuilt index is clean again: a header, then one line per retro.
+    header, *lines = journal(data_dir).read_bytes().splitlines()
+    assert json.loads(header)["sorted"] == len(retros) == len(lines)
     assert {json.loads(line)["summary"]["id"] for line in lines} == {
         r.id for r in retros
     }

@@ -224,3 +224,26 @@ async def test_command_palette_offers_the_main_actions(demo_app: RetroApp) -> No
 def test_styles_are_found(tmp_path: Path) -> None:
     for sheet in RetroApp.CSS_PATH:
         assert Path(sheet).is_file(), sheet
+
+
+async def test_lazy_library_shows_the_first_page_then_everything(
+    demo_store: Store,
+) -> None:
+    """As `retrotui` opens it: the newest rows first, the whole library and
+    the check of every file just after, off the UI thread."""
+    demo_store.close()
+    Store(demo_store.data_dir, mode="write").close()  # the index, compacted
+    bad = demo_store.data_dir / "retros" / "deadbeef.json"
+    bad.write_bytes(b"{torn")
+    store = Store(demo_store.data_dir, mode="write", lazy=True)
+    app = make_app(store, today=lambda: TODAY)
+    async with app.run_test(size=SIZE) as pilot:
+        assert not store.loaded
+        assert _row_ids(app) == ["c4e7a2d9", "5ea4c1b0", "9b3f07e1"]
+        assert "Checkout 5xx after deploy" in screen_text(app)
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert store.loaded
+        assert "deadbeef.json" in str(app.screen.query_one("#notice").render())
+        assert _row_ids(app) == ["c4e7a2d9", "5ea4c1b0", "9b3f07e1"]
+    store.close()

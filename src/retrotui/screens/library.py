@@ -6,9 +6,10 @@ from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.message import Message
 from textual.widgets import Static
 
 from retrotui.model.text import one_line
@@ -21,6 +22,7 @@ from retrotui.widgets.top_bar import TopBar
 
 if TYPE_CHECKING:
     from retrotui.model.retrospective import Retrospective
+    from retrotui.model.summary import RetroSummary
 
 
 def library_notice(store: Store) -> Text | None:
@@ -49,7 +51,16 @@ EMPTY_MESSAGE = Text.assemble(
 )
 
 
+# Rows drawn from the head of the index before the rest is read: more than
+# any terminal shows, few enough to read in a millisecond.
+FIRST_PAGE = 120
+LOAD_DELAY_S = 0.05
+
+
 class LibraryScreen(RetroScreen):
+    class Loaded(Message):
+        """The whole index has been read and checked (posted from a thread)."""
+
     BINDINGS = [
         Binding("enter", "open", "Open", priority=True, id="library.open"),
         Binding(
@@ -103,10 +114,36 @@ class LibraryScreen(RetroScreen):
     def on_mount(self) -> None:
         self._show_top_bar()
         self.query_one("#details").border_title = "Preview"
-        self.refresh_rows()
+        if self.store.loaded:
+            self.refresh_rows()
+        else:
+            # First frame from the newest rows; the whole library (and the
+            # check of every file against the index) follows off the UI
+            # thread, once that frame is out: reading holds the GIL.
+            self._show_rows(self.store.first_page(FIRST_PAGE))
+            self.set_timer(LOAD_DELAY_S, self._load_library)
         self.query_one(LibraryTable).focus()
         if self.store.read_only:
             self.set_interval(2.0, self._watch_other_writer)
+
+    @work(thread=True, exclusive=True, group="library-load")
+    def _load_library(self) -> None:
+        self.store.ensure_loaded()
+        self.post_message(self.Loaded())
+
+    def on_library_screen_loaded(self) -> None:
+        self._show_notice()
+        self.refresh_rows(keep=self.query_one(LibraryTable).selected_id)
+
+    def _show_notice(self) -> None:
+        notice = library_notice(self.store)
+        shown = self.query("#notice")
+        if notice is None:
+            shown.remove()
+        elif shown:
+            shown.first(Static).update(notice)
+        else:
+            self.mount(Static(notice, id="notice"), before=self.query_one(LibraryTable))
 
     def _show_top_bar(self) -> None:
         store = self.store
@@ -119,7 +156,7 @@ class LibraryScreen(RetroScreen):
         closes the library."""
         table = self.query_one(LibraryTable)
         if self.store.try_upgrade():
-            self.query("#notice").remove()
+            self._show_notice()
             self._show_top_bar()
             self.refresh_rows(keep=table.selected_id)
             self.notify(
@@ -140,7 +177,11 @@ class LibraryScreen(RetroScreen):
         return not (action in ("new", "delete") and self.store.read_only)
 
     def refresh_rows(self, keep: str | None = None) -> None:
-        summaries = self.store.summaries()
+        self._show_rows(self.store.summaries(), keep)
+
+    def _show_rows(
+        self, summaries: list[RetroSummary], keep: str | None = None
+    ) -> None:
         table = self.query_one(LibraryTable)
         table.show(summaries, self.today(), keep)
         table.display = bool(summaries)
@@ -149,16 +190,16 @@ class LibraryScreen(RetroScreen):
             self.mount(Static(EMPTY_MESSAGE, id="empty"), after=table)
         elif summaries and empty:
             empty.remove()
-        self._show_details(table.selected_id)
+        self._show_details()
         self.refresh_bindings()
 
     @on(LibraryTable.Highlighted)
     def _highlighted(self, event: LibraryTable.Highlighted) -> None:
-        self._show_details(self.query_one(LibraryTable).selected_id)
+        self._show_details()
 
-    def _show_details(self, retro_id: str | None) -> None:
+    def _show_details(self) -> None:
         details = self.query_one("#details", Static)
-        summary = self.store.summary(retro_id) if retro_id else None
+        summary = self.query_one(LibraryTable).selected
         details.display = summary is not None
         if summary is not None:
             details.update(preview(summary, self.today()))

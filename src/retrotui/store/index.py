@@ -6,6 +6,12 @@ the library is opened and the journal has grown well past the live entries.
 Every entry carries the (mtime, size) of its file, so an entry that does not
 match the file on disk is simply recomputed: the index is a cache, never the
 only copy of anything.
+
+Compaction writes the entries newest first under a header line
+`{"sorted": N, "bytes": B}` (N entries in B bytes; appended lines follow).
+That lets the library screen show its first page after reading a few lines,
+whatever the library's size (`read_head`), and verify the rest after the
+first frame.
 """
 
 from __future__ import annotations
@@ -14,7 +20,12 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from retrotui.model.summary import RetroSummary, summary_from_dict, summary_to_dict
+from retrotui.model.summary import (
+    RetroSummary,
+    newest_first,
+    summary_from_dict,
+    summary_to_dict,
+)
 from retrotui.store.atomic import append_durable, write_atomic
 
 JOURNAL_NAME = "index.jsonl"
@@ -29,8 +40,9 @@ class Entry:
 @dataclass
 class Journal:
     entries: dict[str, Entry]
-    lines: int
+    unsorted_lines: int  # lines outside the sorted head (all, if no header)
     damaged: bool
+    headed: bool = False  # written by `compact`, so `read_head` can be used
 
 
 def stamp_of(path: Path) -> tuple[int, int]:
@@ -71,8 +83,14 @@ def read_journal(path: Path) -> Journal:
     lines = [line for line in raw.split(b"\n") if line.strip()]
     records, damaged = _records(lines)
     entries: dict[str, Entry] = {}
+    unsorted = len(lines)
+    headed = False
     for record in records:
         try:
+            if "sorted" in record:  # type: ignore[operator]
+                unsorted -= 1 + int(record["sorted"])  # type: ignore[index]
+                headed = True
+                continue
             if "deleted" in record:  # type: ignore[operator]
                 entries.pop(record["deleted"], None)  # type: ignore[index]
                 continue
@@ -83,7 +101,7 @@ def read_journal(path: Path) -> Journal:
             damaged = True  # recomputed from the files
             continue
         entries[summary.id] = Entry(summary, stamp)
-    return Journal(entries, len(lines), damaged)
+    return Journal(entries, max(unsorted, 0), damaged, headed)
 
 
 def append_entry(path: Path, entry: Entry) -> None:
@@ -95,4 +113,53 @@ def append_tombstone(path: Path, retro_id: str) -> None:
 
 
 def compact(path: Path, entries: dict[str, Entry]) -> None:
-    write_atomic(path, b"".join(entry_line(e) for e in entries.values()))
+    by_id = {entry.summary.id: entry for entry in entries.values()}
+    ordered = newest_first([entry.summary for entry in entries.values()])
+    body = b"".join(entry_line(by_id[summary.id]) for summary in ordered)
+    header = json.dumps({"sorted": len(ordered), "bytes": len(body)}).encode()
+    write_atomic(path, header + b"\n" + body)
+
+
+# Appended lines are parsed whole by read_head; past this it is no longer
+# cheap, and the caller reads the whole index instead. Opening the library
+# compacts a journal with more appended lines than HEAD_TAIL_LINES.
+HEAD_TAIL_LIMIT = 256 * 1024
+HEAD_TAIL_LINES = 64
+
+
+def read_head(path: Path, count: int) -> list[RetroSummary] | None:
+    """The newest `count` summaries, reading only the first lines of a
+    compacted journal and the lines appended since. None when that shortcut
+    does not apply (no header, a long or damaged tail): read the journal."""
+    try:
+        with path.open("rb") as journal:
+            first = journal.readline()
+            header = json.loads(first)
+            sorted_count, body_bytes = int(header["sorted"]), int(header["bytes"])
+            journal.seek(len(first) + body_bytes)
+            tail = journal.read(HEAD_TAIL_LIMIT + 1)
+            if len(tail) > HEAD_TAIL_LIMIT or (tail and not tail.endswith(b"\n")):
+                return None
+            replaced: set[str] = set()
+            newer: list[RetroSummary] = []
+            for line in tail.splitlines():
+                record = json.loads(line)
+                if "deleted" in record:
+                    replaced.add(record["deleted"])
+                    newer = [s for s in newer if s.id != record["deleted"]]
+                    continue
+                summary = summary_from_dict(record["summary"])
+                replaced.add(summary.id)
+                newer = [s for s in newer if s.id != summary.id] + [summary]
+            journal.seek(len(first))
+            head: list[RetroSummary] = []
+            for _ in range(min(sorted_count, count + len(replaced))):
+                line = journal.readline()
+                if not line.endswith(b"\n"):
+                    return None
+                summary = summary_from_dict(json.loads(line)["summary"])
+                if summary.id not in replaced:
+                    head.append(summary)
+    except (OSError, ValueError, KeyError, TypeError, OverflowError):
+        return None
+    return newest_first(head + newer)[:count]

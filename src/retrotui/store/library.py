@@ -10,6 +10,7 @@ Layout of a data directory:
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
@@ -43,13 +44,18 @@ def _now() -> datetime:
 
 class Store:
     """Open with mode "write" (refuse if another process writes), "read"
-    (never write, take no lock) or "auto" (write if free, else read-only)."""
+    (never write, take no lock) or "auto" (write if free, else read-only).
+
+    `lazy` defers reading and verifying the index until something needs it
+    (or `ensure_loaded` is called, from any thread), so the app can draw its
+    first page from `first_page` before the whole library is read."""
 
     def __init__(
         self,
         data_dir: Path,
         mode: Mode = "auto",
         clock: Callable[[], datetime] = _now,
+        lazy: bool = False,
     ) -> None:
         self.data_dir = data_dir
         self.retros_dir = data_dir / "retros"
@@ -63,6 +69,8 @@ class Store:
         self._journal_stamp: tuple[int, int] | None = None
         self._entries: dict[str, index.Entry] = {}
         self._unreadable: dict[str, StoreError] = {}
+        self._loaded = False
+        self._loading = threading.Lock()
         if data_dir.exists() and not data_dir.is_dir():
             raise StoreError(
                 f"{data_dir} is a file, not a folder: give a folder for the library"
@@ -71,7 +79,8 @@ class Store:
             self._open_for_writing(mode)
         else:
             self.read_only_reason = "opened for reading"
-        self._load_index()
+        if not lazy:
+            self.ensure_loaded()
 
     # -- opening -----------------------------------------------------------
     def _open_for_writing(self, mode: Mode) -> None:
@@ -83,9 +92,36 @@ class Store:
             if mode == "write":
                 raise LibraryLocked(self.data_dir, holder)
             self.read_only_reason = f"another retrotui ({holder}) has it open"
-            return
-        remove_stale_temps(self.retros_dir)
-        remove_stale_temps(self.data_dir)
+
+    def ensure_loaded(self) -> None:
+        """Read and verify the index now, if that has not happened yet.
+        Safe to call from a worker thread while the UI shows `first_page`."""
+        if not self._loaded:
+            self._reload(only_if_unloaded=True)
+
+    def _reload(self, only_if_unloaded: bool = False) -> None:
+        with self._loading:
+            if only_if_unloaded and self._loaded:
+                return  # another thread read it while this one waited
+            if not self.read_only:
+                remove_stale_temps(self.retros_dir)
+                remove_stale_temps(self.data_dir)
+            self._load_index()
+            self._loaded = True
+
+    @property
+    def loaded(self) -> bool:
+        return self._loaded
+
+    def first_page(self, count: int) -> list[RetroSummary]:
+        """The newest `count` summaries, fast: before the index is loaded they
+        come from the head of the compacted journal (unverified: the files
+        are checked by `ensure_loaded`); otherwise from the loaded index."""
+        if not self._loaded:
+            head = index.read_head(self.journal_path, count)
+            if head is not None:
+                return head
+        return self.summaries()[:count]
 
     def _stamp_journal(self) -> tuple[int, int] | None:
         try:
@@ -98,17 +134,15 @@ class Store:
         other writer has gone; the library is re-read. True if it did."""
         if not self.read_only or self._mode != "auto" or not self._lock.try_acquire():
             return False
-        remove_stale_temps(self.retros_dir)
-        remove_stale_temps(self.data_dir)
         self.read_only_reason = ""
-        self._load_index()
+        self._reload()
         return True
 
     def reload_if_changed(self) -> bool:
         """Re-read the index if another process changed it (read-only use)."""
-        if self._stamp_journal() == self._journal_stamp:
+        if self._loaded and self._stamp_journal() == self._journal_stamp:
             return False
-        self._load_index()
+        self._reload()
         return True
 
     @property
@@ -145,30 +179,35 @@ class Store:
         return found
 
     def _load_index(self) -> None:
-        self._entries = {}
-        self._unreadable = {}
-        self.problems = []
-        self._journal_stamp = self._stamp_journal()
+        # Built aside and swapped in at the end: readers never see half.
+        entries: dict[str, index.Entry] = {}
+        unreadable: dict[str, StoreError] = {}
+        problems: list[StoreError] = []
+        journal_stamp = self._stamp_journal()
         journal = index.read_journal(self.journal_path)
         changed = journal.damaged
         for retro_id, path, stamp in self._retro_files():
             entry = journal.entries.get(retro_id)
             if entry is not None and entry.stamp == stamp:
-                self._entries[retro_id] = entry
+                entries[retro_id] = entry
                 continue
             changed = True
             try:
                 retro = self._read(Path(path))
             except StoreError as problem:
-                self.problems.append(problem)
-                self._unreadable[retro_id] = problem
+                problems.append(problem)
+                unreadable[retro_id] = problem
                 continue
-            self._entries[retro_id] = index.Entry(summarize(retro), stamp)
-        changed = changed or len(journal.entries) != len(self._entries)
-        grown = journal.lines > 2 * len(self._entries) + 64
-        if (changed or grown) and not self.read_only:
-            index.compact(self.journal_path, self._entries)
-            self._journal_stamp = self._stamp_journal()
+            entries[retro_id] = index.Entry(summarize(retro), stamp)
+        changed = changed or len(journal.entries) != len(entries)
+        # Appended lines past the sorted head slow `first_page` down.
+        unsorted = journal.unsorted_lines > index.HEAD_TAIL_LINES
+        unsorted = unsorted or (bool(entries) and not journal.headed)
+        if (changed or unsorted) and not self.read_only:
+            index.compact(self.journal_path, entries)
+            journal_stamp = self._stamp_journal()
+        self._entries, self._unreadable = entries, unreadable
+        self.problems, self._journal_stamp = problems, journal_stamp
 
     # -- reading -----------------------------------------------------------
     def _read(self, path: Path) -> Retrospective:
@@ -194,20 +233,25 @@ class Store:
 
     def summaries(self) -> list[RetroSummary]:
         """Every readable retrospective, newest incident first."""
+        self.ensure_loaded()
         return newest_first([entry.summary for entry in self._entries.values()])
 
     def summary(self, retro_id: str) -> RetroSummary | None:
+        self.ensure_loaded()
         entry = self._entries.get(retro_id)
         return entry.summary if entry else None
 
     def __len__(self) -> int:
+        self.ensure_loaded()
         return len(self._entries)
 
     def __contains__(self, retro_id: object) -> bool:
+        self.ensure_loaded()
         return retro_id in self._entries
 
     def resolve(self, id_or_prefix: str) -> str:
         """A full id from an id or an unambiguous prefix of one (as git does)."""
+        self.ensure_loaded()
         wanted = id_or_prefix.strip()
         if wanted not in self._entries and wanted.lower() in self._entries:
             wanted = wanted.lower()  # ids are lower-case hex; people type either
@@ -249,6 +293,8 @@ class Store:
     def _require_writable(self) -> None:
         if self.read_only:
             raise ReadOnly(self.read_only_reason)
+        # A write before the index is read would race the reading of it.
+        self.ensure_loaded()
 
     def save(self, retro: Retrospective, keep_timestamps: bool = False) -> None:
         """Write one retrospective; the cost does not grow with the library.

@@ -67,7 +67,12 @@ class LibraryTable(VirtualTable):
         return [s.id for s in self.summaries]
 
     @property
-    def selected_id(self) -> str | None:
+    def selected(self) -> RetroSummary | None:
         if not self.summaries:
             return None
-        return self.summaries[self.cursor].id
+        return self.summaries[self.cursor]
+
+    @property
+    def selected_id(self) -> str | None:
+        selected = self.selected
+        return selected.id if selected else None

@@ -77,18 +77,28 @@ class VirtualTable(ScrollView, can_focus=True):
         self.columns = columns
         self.render_row = render_row
         self.row_count = 0
+        # Rendered rows, reused while nothing they show changes: the first
+        # frame lays the screen out several times (Textual re-sizes the
+        # screen while starting), and scrolling redraws the same rows.
+        self._strips: dict[tuple[int, bool, bool, int], Strip] = {}
 
     # -- data --------------------------------------------------------------
     def set_row_count(self, count: int, cursor: int | None = None) -> None:
         """The rows changed: redraw, keeping the cursor at `cursor` if given."""
         self.row_count = count
+        self._strips.clear()
         self.virtual_size = Size(self.size.width, count + 1)
         target = self.cursor if cursor is None else cursor
         self.cursor = max(0, min(target, count - 1))
         self.refresh()
 
     def refresh_rows(self) -> None:
+        self._strips.clear()
         self.refresh()
+
+    def notify_style_update(self) -> None:
+        self._strips.clear()
+        super().notify_style_update()
 
     # -- geometry ----------------------------------------------------------
     def _widths(self, total: int) -> list[int]:
@@ -131,15 +141,24 @@ class VirtualTable(ScrollView, can_focus=True):
 
     def render_line(self, y: int) -> Strip:
         width = self.scrollable_content_region.width
+        index = round(self.scroll_y) + y - 1 if y else -1
+        if index >= self.row_count:
+            return Strip.blank(width, self.rich_style)
+        key = (index, index == self.cursor, self.has_focus, width)
+        strip = self._strips.get(key)
+        if strip is None:
+            if len(self._strips) > 4096:
+                self._strips.clear()
+            strip = self._strips[key] = self._render_row_strip(index, width)
+        return strip
+
+    def _render_row_strip(self, index: int, width: int) -> Strip:
         widths = self._widths(width)
         base = self.rich_style
-        if y == 0:
+        if index < 0:
             style = self.get_component_rich_style("virtual-table--header")
             text = self._line([Text(c.label) for c in self.columns], widths)
             return self._strip(text, width, base + style)
-        index = round(self.scroll_y) + y - 1
-        if index >= self.row_count:
-            return Strip.blank(width, base)
         cells = self.render_row(index)
         style = base
         if index == self.cursor:
