@@ -1,27 +1,36 @@
-"""Precision and recall of the linter on sentences it was not tuned on."""
+"""Precision and recall of the linter on sentences written for it blind.
+
+Each set was written by someone who had not read the rules or the other
+tests. Sets A, B and D were then read and the rules generalised from what
+they missed (so they now guard against regressions); C was only ever scored,
+never read; E was scored once, after the last rule change, as the unseen
+figure the closing note reports.
+"""
+
+from __future__ import annotations
+
+import importlib
 
 import pytest
-from language.heldout import HELDOUT_BLAME, HELDOUT_NEUTRAL, PARTICIPANTS
 
 from retrotui.model.language import lint
 
+SETS = ["heldout", "heldout_b", "heldout_c", "heldout_d", "heldout_e"]
 
-@pytest.mark.xfail(
-    strict=True,
-    reason=(
-        "held-out recall below goal: P=1.00 R=0.61 unseen; P=1.00 R=0.84 after "
-        "general rule changes informed by this set (so no longer unseen)"
-    ),
-)
-def test_heldout_precision_recall():
-    missed = [s for s in HELDOUT_BLAME if not lint(s, PARTICIPANTS)]
-    false_flags = [s for s in HELDOUT_NEUTRAL if lint(s, PARTICIPANTS)]
-    caught = len(HELDOUT_BLAME) - len(missed)
+
+@pytest.mark.parametrize("name", SETS)
+def test_heldout_precision_recall(name: str) -> None:
+    corpus = importlib.import_module(f"language.{name}")
+    participants = corpus.PARTICIPANTS
+    missed = [s for s in corpus.HELDOUT_BLAME if not lint(s, participants)]
+    false_flags = [s for s in corpus.HELDOUT_NEUTRAL if lint(s, participants)]
+    caught = len(corpus.HELDOUT_BLAME) - len(missed)
     flagged = caught + len(false_flags)
     precision = caught / flagged if flagged else 0.0
-    recall = caught / len(HELDOUT_BLAME)
-    print(f"\nheld-out precision={precision:.3f} recall={recall:.3f}")
+    recall = caught / len(corpus.HELDOUT_BLAME)
+    print(f"\n{name}: precision={precision:.3f} recall={recall:.3f}")
     print(f"missed blame ({len(missed)}):", *missed, sep="\n  ")
     print(f"flagged neutral ({len(false_flags)}):", *false_flags, sep="\n  ")
+    assert len(corpus.HELDOUT_BLAME) >= 40 and len(corpus.HELDOUT_NEUTRAL) >= 40
     assert precision >= 0.9
     assert recall >= 0.85

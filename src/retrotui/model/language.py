@@ -12,18 +12,29 @@ import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 
 ROLES = (
     r"(?:the|a|an|our|their)(?: [a-z]+)? (?:intern|new hire|dba|on-?call(?: engineer)?|reviewer|"
-    r"developer|dev|engineer|sre|operator|admin|author|tester|qa team|contractor)|"
-    r"the on-?call(?: engineer)?|support|ops|someone|somebody|the team|he|she|they|you"
+    r"developer|dev|engineer|sre|operator|admin|author|tester|qa team|contractor|team|"
+    r"developers|devs|engineers|reviewers|testers|operators|admins|folks|people|"
+    r"vendor|supplier|partner|third party|manager|lead|approver|analyst|architect|person|"
+    r"team member)|"
+    r"the on-?call(?: engineer| person)?|support|ops|qa|eng|engineering|infra|networking|"
+    r"devops|someone|somebody|whoever|the team|he|she|they|you"
 )
 # Failures only people have: flagged after any name or role.
 PERSONAL = (
     r"forgot(?: to)?|ignored|neglected|overlooked|didn'?t bother|did not bother|"
-    r"didn'?t (?:test|check|read|notice|follow)|did not (?:test|check|read|notice|follow)|"
-    r"messed up|screwed up|pushed an? (?:bad|broken|faulty|buggy|untested)|botched|"
-    r"was careless|were careless|never (?:looked|checked|tested|read)|skipped|let [^.,;!?\n]{1,30} slip"
+    r"(?:didn'?t|did not) (?:test|check|double-check|read|notice|follow|validate|verify|review|"
+    r"look|wait|think|bother|ask|confirm|consider)|"
+    r"messed up|screwed up|pushed (?:an? |the )?(?:[\w-]+ )?(?:bad|broken|faulty|buggy|untested)|"
+    r"botched|fat-?fingered|was careless|were careless|"
+    r"never (?:looked|checked|tested|read|followed up|replied|responded|acknowledged|escalated)|"
+    r"never (?:noticed|passed on|told|mentioned|warned|informed)|"
+    r"skipped|let [^.,;!?\n]{1,30} slip|rubber-?stamped|waved [^.,;!?\n]{1,30} through|"
+    r"slept through|sat on|brushed off|fumbled|shrugged off|mislabell?ed|misread|misjudged|"
+    r"(?:was|were)(?:n'?t| not) paying attention"
 )
 # Failures systems have too ("the job missed its window"): flagged only after
 # a participant's name or a role.
@@ -69,13 +80,29 @@ class Finding:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass
 class Rule:
     id: str
     pattern: re.Pattern[str]
     message: str
     suggest: Callable[[re.Match[str]], str]
     needs_person: bool = False
+    # Only a participant or a role counts, not any capitalised word: these
+    # rules have no failure verb to tell "on Priya" from "on Monday".
+    strict_person: bool = False
+    # Words every match contains (lower-case regex; at the start of group
+    # `anchor_group` if given). The pattern is tried only near them: Python's
+    # re scans fast for case-sensitive literals, slowly for IGNORECASE rules.
+    anchor: str = ""
+    anchor_group: str = ""
+
+    @cached_property
+    def anchor_lower(self) -> re.Pattern[str]:
+        return re.compile(r"\b(?:" + self.anchor + r")")
+
+    @cached_property
+    def anchor_any_case(self) -> re.Pattern[str]:
+        return re.compile(r"\b(?:" + self.anchor + r")", re.IGNORECASE)
 
 
 def _const(text: str) -> Callable[[re.Match[str]], str]:
@@ -136,13 +163,16 @@ def _person_failure(match: re.Match[str]) -> str:
 
 
 _NAME = r"(?P<who>(?:[^\W\d_][\w'-]*)|" + ROLES + r")"
+_WHO = r"(?P<who>" + ROLES + r"|[^\W\d_][\w'-]*)"  # a role, tried first
 RULES: list[Rule] = [
     Rule(
         "person-failure",
         re.compile(
             r"\b"
             + _NAME
-            + r"[ \t]+(?:just[ \t]+|simply[ \t]+|again[ \t]+)?(?P<verb>"
+            + r"(?:[ \t]+(?:on|from|in) (?:the )?[\w-]+(?: team)?)?"
+            + r"[ \t]+(?:(?:just|simply|again|accidentally|mistakenly|carelessly|clearly|"
+            r"somehow|apparently|completely|totally)[ \t]+)?(?P<verb>"
             + PERSONAL
             + r"|"
             + SHARED
@@ -153,64 +183,84 @@ RULES: list[Rule] = [
         "a person as the subject of a failure",
         _person_failure,
         needs_person=True,
+        anchor=PERSONAL + "|" + SHARED,
+        anchor_group="verb",
     ),
     Rule(
         "should-have",
         re.compile(
-            r"\b(?:should|ought[ \t]+to)(?:[ \t]+have|'ve|[ \t]*n'?t[ \t]+have|[ \t]+not[ \t]+have)\b",
+            r"\b(?:should|ought[ \t]+to)(?:[ \t]+have|'ve|[ \t]*n'?t[ \t]+have|"
+            r"[ \t]+(?:not|never)[ \t]+have)\b",
             re.IGNORECASE,
         ),
         '"should have" judges with hindsight',
         _const("Our process did not make this the default; what would have?"),
+        anchor=r"should|ought",
     ),
     Rule(
         "nobody-noticed",
         re.compile(
-            r"\bwhy (?:didn'?t|did not) (?:anyone|anybody|somebody|someone|we|you)\b|"
-            r"\bwhy did (?:nobody|no one)\b|\b(?:nobody|no one|no-one) (?:noticed|bothered|checked|caught)\b",
+            r"\bwhy (?:didn'?t|did not|wasn'?t|weren'?t) (?:anyone|anybody|somebody|someone|we|"
+            + ROLES
+            + r")\b|\bwhy did (?:nobody|no one)\b|"
+            r"\b(?:nobody|no one|no-one|not (?:a single|one) (?:person|one|engineer|of us)|"
+            r"none of us)(?: [^.,;!?\n]{1,30}?)? (?:noticed|bothered|checked|caught|read|looked|"
+            r"acted|responded|spoke up|said anything|did anything|"
+            r"could be bothered|cared|thought to)\b|\bcould(?:n'?t| not) be bothered\b",
             re.IGNORECASE,
         ),
         "asks who failed to notice",
         _const("What would have made this visible sooner?"),
+        anchor=r"why|nobody|no one|no-one|could|not a single|not one|none of us",
     ),
     Rule(
         "human-error",
         re.compile(r"\bhuman errors?\b|\boperator errors?\b|\bpebkac\b", re.IGNORECASE),
         '"human error" stops the analysis at a person',
         _const("What about the system made this mistake easy to make?"),
+        anchor=r"human|operator|pebkac",
     ),
     Rule(
         "careless",
         re.compile(
             r"\b(?:careless(?:ly|ness)?|negligen(?:t|ce)|sloppy|lazy|stupid (?:mistake|error)|"
-            r"incompetent|incompetence|dumb mistake)\b",
+            r"incompetent|incompetence|dumb mistake|"
+            r"be (?:more|a lot more|much more) (?:careful|diligent|attentive|vigilant)|"
+            r"anyone (?:paying attention|with any sense|competent|careful)|"
+            r"ha(?:d|s|ve) no business)\b",
             re.IGNORECASE,
         ),
         "judges a person's care",
         _const("Describe the conditions: what made the safe path hard?"),
+        anchor=r"careless|negligen|sloppy|lazy|stupid|incompeten|dumb|be |anyone|ha[dsv]",
     ),
     Rule(
         "fault",
         re.compile(
             r"\b(?:(?:his|her|their|my|your|someone'?s|somebody'?s|[A-Z][a-z]+'s)[ \t]+"
-            r"(?:fault|mistake|screw-?up|error))\b|\bat fault\b|\bto blame\b",
+            r"(?:fault|mistake|screw-?up|error|failure to|oversight|lapse|slip-?up|blunder))\b|"
+            r"\bat fault\b|\bto blame\b",
         ),
         "assigns fault to a person",
         _const("Name the decision and what made it reasonable at the time"),
+        anchor=r"fault|mistake|screw|error|failure to|oversight|lapse|slip|blunder|blame",
     ),
     Rule(
         "dropped-the-ball",
         re.compile(r"\bdropped the ball\b|\basleep at the wheel\b", re.IGNORECASE),
         "a figure of speech for a person's failure",
         _const("Describe the handoff or signal that did not reach anyone"),
+        anchor=r"dropped the ball|asleep at",
     ),
     Rule(
         "who-approved",
         re.compile(
-            r"\bwho (?:approved|signed off|merged|let this|allowed)\b", re.IGNORECASE
+            r"\bwho(?:ever)? (?:approved|signed off|merged|let this|allowed)\b",
+            re.IGNORECASE,
         ),
         "looks for the person, not the gate",
         _const("Which review step let this class of change through?"),
+        anchor=r"who",
     ),
     Rule(
         "accountable",
@@ -219,24 +269,98 @@ RULES: list[Rule] = [
         ),
         "accountability framed as blame",
         _const("Name an owner for the improvement instead"),
+        anchor=r"hold|held",
     ),
     Rule(
         "counterfactual",
         re.compile(
             r"(?:\bif (?:only )?[^,.!?\n]{1,60}\b(?:had|hadn'?t|had not)\b|^[ \t]*had\b|[.;][ \t]*had\b)"
             r"[^,.!?\n]{0,60},?[ \t]*"
-            r"(?:this|it|we|the [a-z]+)[ \t]+(?:would(?:n'?t| not| never)?|could(?:n'?t| not)?)[ \t]+"
-            r"(?:have[ \t]+)?(?:happen|avoided|prevented|caught|been)",
+            r"(?:(?:this|it|we|the(?: [a-z-]+){1,3})[ \t]+(?:would(?:n'?t| not| never)?|"
+            r"could(?:n'?t| not)?)|(?:we|it)'d(?:[ \t]+(?:not|never))?)[ \t]+"
+            r"(?:have[ \t]+)?(?:happen|avoided|prevented|caught|been|lasted|ended|stopped|"
+            r"noticed|seen|detected|spotted|known|found|recovered|saved|taken)|"
+            # The same the other way round: "we wouldn't be here if X had ..."
+            r"\b(?:we|this|it)[ \t]+(?:would(?:n'?t| not| never)|could(?:n'?t| not))[ \t]+"
+            r"[^,.!?\n]{1,60}\bif[ \t]+[^,.!?\n]{1,40}\b(?:had|hadn'?t|had not)\b",
             re.IGNORECASE,
         ),
         "a counterfactual about what someone should have done",
         _const("Say what happened and what would make the safe outcome the default"),
+        anchor=r"if |had|we |this |it ",
+    ),
+    Rule(
+        "person-counterfactual",
+        re.compile(
+            r"\b(?P<lead>if)[ \t]+"
+            + _WHO
+            + r"[ \t]+(?P<verb>had|hadn'?t|had not)\b[^.!?\n]{0,80}?"
+            r"\b(?:would|could)(?:n'?t| not| never)?[ \t]+(?:never[ \t]+)?have\b",
+            re.IGNORECASE,
+        ),
+        "a counterfactual about what a person should have done",
+        _const("Say what happened and what would make the safe outcome the default"),
+        needs_person=True,
+        anchor=r"if\b",
+        anchor_group="lead",
+    ),
+    Rule(
+        "person-without",
+        re.compile(
+            r"\b" + _WHO + r"[ \t]+(?:\w+[ \t]+)?(?P<verb>\w+ed|ran|pushed|merged|"
+            r"shipped|made|did|wrote|set|sent|put|took|gave)\b[^.;!?\n]{0,80}?"
+            r"\b(?P<rest>without (?:first |even )?\w+ing|by mistake|by accident|"
+            r"without (?:a |an |any )?(?:canary|review|tests?|approval|sign-?off|backup|"
+            r"rollback plan|heads-up|second pair of eyes)|thinking|assuming)\b",
+            re.IGNORECASE,
+        ),
+        "a person's action framed as a lapse",
+        _const("Describe the step the process did not require, not the person"),
+        needs_person=True,
+        strict_person=True,
+        anchor=r"without\b|by mistake\b|by accident\b|thinking\b|assuming\b",
+        anchor_group="rest",
+    ),
+    Rule(
+        "on-a-person",
+        re.compile(
+            r"\b(?:(?:this|that|it|the)(?: one| outage| incident| failure| issue)?"
+            r"(?:[ \t]+(?:is|was)|'s)[ \t]+(?:(?:all|entirely|squarely|completely|totally)[ \t]+)?"
+            r"(?:(?P<on>on)|(?P<down2>down)[ \t]+to)|"
+            r"(?:comes?|came|boils?|boiled)[ \t]+(?P<down>down)[ \t]+to)[ \t]+"
+            + _WHO
+            + r"(?P<verb>)\b(?:[ \t,;.]|$)",
+            re.IGNORECASE,
+        ),
+        "puts the incident on a person",
+        _const("Name the conditions that made the outcome likely"),
+        needs_person=True,
+        anchor=r"on\b|down\b",
+        anchor_group="on down down2",
+    ),
+    Rule(
+        "keep-away",
+        re.compile(
+            r"\b(?P<lead>make sure|ensure|see to it that|remind|tell|ask)[ \t]+"
+            + _WHO
+            + r"[ \t]+(?P<verb>doesn'?t|does not|never|won'?t|will not|can'?t|cannot|stops?|"
+            r"to (?:be more careful|double-check|check|test|remember|pay attention|read))\b"
+            r"(?P<act>[ \t]+(?:touch|go near|deploy|merge|push|approve|run|get|have))?",
+            re.IGNORECASE,
+        ),
+        "an action item aimed at a person, not the system",
+        _const("Change the system so the risky step needs a safeguard"),
+        needs_person=True,
+        strict_person=True,
+        anchor=r"make sure|ensure|see to it|remind|tell|ask",
+        anchor_group="lead",
     ),
     Rule(
         "blame",
         re.compile(r"\b(?<!un)blam(?:e|ed|es|ing)\b(?!less)", re.IGNORECASE),
         "talks about blame",
         _const("Describe the system conditions, not who is to blame"),
+        anchor=r"blam",
     ),
 ]
 
@@ -247,9 +371,25 @@ _TECHNICAL = re.compile(
 )
 
 
+_CALENDAR = {
+    *["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"],
+    *["january", "february", "march", "april", "may", "june", "july", "august"],
+    *[
+        "september",
+        "october",
+        "november",
+        "december",
+        "call",
+        "prod",
+        "production",
+        "staging",
+    ],
+}
+
+
 def _is_person(word: str, participants: set[str]) -> bool:
     lowered = word.lower().removesuffix("'s")
-    if lowered in _STOP_STARTS:
+    if lowered in _STOP_STARTS or lowered in _CALENDAR:
         return False
     return (
         word[:1].isupper()
@@ -258,33 +398,64 @@ def _is_person(word: str, participants: set[str]) -> bool:
     )
 
 
-def _person_ok(match: re.Match[str], participants: set[str]) -> bool:
+def _person_ok(rule: Rule, match: re.Match[str], participants: set[str]) -> bool:
     who = match.group("who")
     verb = match.group("verb").lower()
     role = re.fullmatch(ROLES, who, re.IGNORECASE) is not None
     named = who.lower().removesuffix("'s") in participants
-    if re.fullmatch(SHARED, verb, re.IGNORECASE):
+    # "make sure Mateo doesn't touch ...": an act only people do, so any name.
+    strict = rule.strict_person and not match.groupdict().get("act")
+    if strict or re.fullmatch(SHARED, verb, re.IGNORECASE):
         return role or named  # "The job missed its window" is not a person
     return role or named or _is_person(who, participants)
 
 
-_VERB = re.compile(r"\b(?:" + PERSONAL + r"|" + SHARED + r")\b", re.IGNORECASE)
+# A person's action that follows the procedure or helps is not a lapse:
+# "Keiko deleted the stuck pods as the runbook describes".
+_HELPFUL = re.compile(
+    r"\b(?:as (?:the )?runbook|per (?:the )?runbook|following the runbook|as planned|"
+    r"as agreed|as documented|to (?:restore|recover|mitigate|unblock)\b|"
+    r"which (?:restored|fixed|stopped|resolved|cleared|unblocked|recovered|freed)|"
+    r"once (?:we|they|he|she|it was) (?:confirmed|verified|checked)|"
+    r"after (?:confirming|verifying|checking)|"
+    r"broke [^.,;!?\n]{0,40}\b(?:into|down into|up into)\b|"
+    r"(?:deleted|dropped|removed|wiped) (?:the |all |some )?(?:[\w-]+ )?"
+    r"(?:stale|duplicate|orphaned|stuck|expired|unused|leftover|old|temp|temporary)\b)",
+    re.IGNORECASE,
+)
 
 
-def _matches(rule: Rule, text: str) -> Iterable[re.Match[str]]:
-    """The rule's matches. The person rule would try a name at every word of
-    the text; it only needs to look just before each failure verb."""
-    if not rule.needs_person:
+def _end(text: str, match: re.Match[str]) -> int:
+    """The end of the sentence `match` is in."""
+    found = re.compile(r"[.;!?\n]").search(text, match.end())
+    return found.start() if found else len(text)
+
+
+def _matches(rule: Rule, text: str, lower: str | None) -> Iterable[re.Match[str]]:
+    """The rule's matches, looked for only around its anchor words: the
+    person rule would otherwise try a name at every word of the text."""
+    if not rule.anchor:
         yield from rule.pattern.finditer(text)
         return
+    if lower is not None:
+        hits = rule.anchor_lower.finditer(lower)
+    else:  # lower-casing changed the length: positions would not match
+        hits = rule.anchor_any_case.finditer(text)
     seen = -1
-    for verb in _VERB.finditer(text):
-        window = max(text.rfind("\n", 0, verb.start()) + 1, verb.start() - 60)
-        end = text.find("\n", verb.end())
+    for hit in hits:
+        window = max(text.rfind("\n", 0, hit.start()) + 1, hit.start() - 120)
+        end = text.find("\n", hit.end())
         for match in rule.pattern.finditer(text, window, len(text) if end < 0 else end):
-            if match.start("verb") == verb.start() and match.start() > seen:
-                seen = match.start()
-                yield match
+            if match.start() <= seen:
+                continue
+            if rule.anchor_group:
+                starts = (match.start(group) for group in rule.anchor_group.split())
+                if max(starts) != hit.start():  # the one group that took part
+                    continue
+            elif not match.start() <= hit.start() < match.end():
+                continue
+            seen = match.start()
+            yield match
 
 
 def lint(text: str, participants: Iterable[str] = ()) -> list[Finding]:
@@ -300,14 +471,17 @@ def lint(text: str, participants: Iterable[str] = ()) -> list[Finding]:
     technical_starts = [a for a, _ in technical]
     starts = [0, *(m.end() for m in re.finditer("\n", text))]
     found: list[Finding] = []
+    lower = text.lower()
     for rule in RULES:
-        for match in _matches(rule, text):
+        for match in _matches(rule, text, lower if len(lower) == len(text) else None):
             start, end = match.span()
             # Inside "fault injection", "error budget" and the like?
             at = bisect_right(technical_starts, start) - 1
             if at >= 0 and start < technical[at][1]:
                 continue
-            if rule.needs_person and not _person_ok(match, names):
+            if rule.needs_person and not _person_ok(rule, match, names):
+                continue
+            if rule.needs_person and _HELPFUL.search(text, start, _end(text, match)):
                 continue
             if rule.id == "person-failure":
                 end = match.end("verb")
