@@ -1,10 +1,11 @@
 """Precision and recall of the linter on sentences written for it blind.
 
 Each set was written by someone who had not read the rules or the other
-tests. Sets A, B and D were then read and the rules generalised from what
-they missed (so they now guard against regressions); C was only ever scored,
-never read; E was scored once, after the last rule change, as the unseen
-figure the closing note reports.
+tests. Sets B to E were scored before anyone read them (first-sight recall
+0.71, 0.73, 0.64 and 0.58); then A, B, D and E were read and the rules
+generalised from what they missed, so they now guard against regressions.
+C was scored, never read. F was scored once, after the last rule change,
+and is not read: it is the unseen figure, below the 0.85 recall goal.
 """
 
 from __future__ import annotations
@@ -15,7 +16,19 @@ import pytest
 
 from retrotui.model.language import lint
 
-SETS = ["heldout", "heldout_b", "heldout_c", "heldout_d", "heldout_e"]
+UNSEEN = pytest.mark.xfail(
+    strict=True,
+    reason="unseen set F: precision 1.00, recall 0.58 (goal 0.85); rules generalise "
+    "poorly to a new writer's phrasing",
+)
+SETS = [
+    "heldout",
+    "heldout_b",
+    "heldout_c",
+    "heldout_d",
+    "heldout_e",
+    pytest.param("heldout_f", marks=UNSEEN),
+]
 
 
 @pytest.mark.parametrize("name", SETS)
