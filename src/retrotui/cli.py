@@ -194,6 +194,35 @@ def _parser() -> Parser:
     show = commands.add_parser("show", parents=[common], help="print one retrospective")
     show.add_argument("id", metavar="ID", help="an id or an unambiguous prefix of one")
     show.add_argument("--json", action="store_true", help="the full stored document")
+    search = commands.add_parser(
+        "search",
+        parents=[common],
+        help="full-text search over every retrospective, best match first",
+        description='Every word and "quoted phrase" must appear (any case) in '
+        "some field: title, summary, timeline, impact, factors, whys, actions. "
+        "Filters can also be written in QUERY: tag:deploy sev:SEV1 "
+        "kind:near-miss status:draft category:monitoring since:2026-01-01. "
+        "Exit status 1 when nothing matches.",
+    )
+    search.add_argument("query", metavar="QUERY", nargs="?", default="")
+    search.add_argument("--tag", action="append", default=[], help="repeatable")
+    search.add_argument("--severity", action="append", default=[], help="SEV1-SEV4")
+    search.add_argument("--kind", help="incident or near-miss")
+    search.add_argument("--status", help="draft, reviewed or published")
+    search.add_argument(
+        "--category", action="append", default=[], help="a contributing-factor category"
+    )
+    search.add_argument("--since", metavar="DATE", help="incidents on or after DATE")
+    search.add_argument("--until", metavar="DATE", help="incidents on or before DATE")
+    search.add_argument("--limit", type=int, default=20, help="at most N (default 20)")
+    search.add_argument("--json", action="store_true")
+    stats = commands.add_parser(
+        "stats",
+        parents=[common],
+        help="insights over the library: trends, shares, action items, repeats",
+    )
+    stats.add_argument("--since", metavar="DATE", help="incidents on or after DATE")
+    stats.add_argument("--json", action="store_true")
     return parser
 
 
@@ -245,6 +274,63 @@ def _cmd_list(args: argparse.Namespace, data_dir: Path) -> int:
         print(
             f"No retrospectives in {data_dir} yet. Create one with `retrotui new --title ...`."
         )
+    return 0
+
+
+def _search_query(args: argparse.Namespace):  # -> Query
+    from retrotui.model.search import QueryError, parse_query, with_flags
+
+    try:
+        query = with_flags(
+            parse_query(args.query),
+            tags=args.tag,
+            severities=args.severity,
+            kinds=[args.kind] if args.kind else [],
+            statuses=[args.status] if args.status else [],
+            categories=args.category,
+            since=args.since,
+            until=args.until,
+        )
+    except QueryError as error:
+        raise CliError(str(error)) from None
+    if args.limit < 1:
+        raise CliError("--limit: give 1 or more")
+    return query
+
+
+def _cmd_search(args: argparse.Namespace, data_dir: Path) -> int:
+    from retrotui.export.library_text import search_json, search_lines
+
+    query = _search_query(args)
+    with Store(data_dir, mode="auto") as store:
+        _report_problems(store)
+        hits = store.search(query, limit=args.limit)
+        summaries = {hit.id: store.summary(hit.id) for hit in hits}
+    if args.json:
+        print(json.dumps(search_json(hits, summaries), ensure_ascii=False, indent=2))
+    elif hits:
+        print(search_lines(hits, summaries, color=sys.stdout.isatty()))
+    else:
+        print("No retrospective matches.", file=sys.stderr)
+    return 0 if hits else 1
+
+
+def _cmd_stats(args: argparse.Namespace, data_dir: Path) -> int:
+    from retrotui.export.library_text import stats_text
+    from retrotui.model.insights import compute_insights, insights_json
+    from retrotui.model.search import QueryError, parse_day
+
+    try:
+        since = parse_day(args.since, "--since") if args.since else None
+    except QueryError as error:
+        raise CliError(str(error)) from None
+    with Store(data_dir, mode="read") as store:
+        _report_problems(store)
+        found = compute_insights(store.summaries(), date.today(), since)
+    if args.json:
+        print(json.dumps(insights_json(found), ensure_ascii=False, indent=2))
+    else:
+        print(stats_text(found))
     return 0
 
 
@@ -561,6 +647,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_list(args, data_dir)
         if args.command == "show":
             return _cmd_show(args, data_dir)
+        if args.command == "search":
+            return _cmd_search(args, data_dir)
+        if args.command == "stats":
+            return _cmd_stats(args, data_dir)
         if args.command == "lint":
             return _cmd_lint(args, data_dir)
         if args.command == "import-timeline":

@@ -319,6 +319,15 @@ def _search(today: date) -> Retrospective:
                 category="monitoring",
                 text="No alert on index lag; customers noticed first",
             ),
+            # The same gap as in the checkout incident a month later: the
+            # demo's repeat factor, flagged "escalate" across the app.
+            ContributingFactor(
+                id="sf2",
+                stage=Stage.DETECTION,
+                effect=Effect.WORSE,
+                category="monitoring",
+                text="The only alert watches indexer 5xx for 5 minutes, not search success rate",
+            ),
         ],
         actions=[
             ActionItem(

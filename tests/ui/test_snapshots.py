@@ -97,3 +97,24 @@ def test_start_dialog(snap_compare, snapshot_app: RetroApp) -> None:
         await pilot.pause()
 
     assert snap_compare(snapshot_app, terminal_size=SIZE, run_before=go)
+
+
+def test_stats_screen(snap_compare, snapshot_app: RetroApp) -> None:
+    async def open_stats(pilot) -> None:
+        await pilot.pause()
+        await pilot.press("s")
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(snapshot_app, terminal_size=SIZE, run_before=open_stats)
+
+
+def test_library_search(snap_compare, snapshot_app: RetroApp) -> None:
+    async def search(pilot) -> None:
+        await pilot.pause()
+        await pilot.press("slash", *"canary")
+        await pilot.pause(0.3)
+        await pilot.app.workers.wait_for_complete()
+        await pilot.pause()
+
+    assert snap_compare(snapshot_app, terminal_size=SIZE, run_before=search)

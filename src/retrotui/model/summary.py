@@ -38,6 +38,20 @@ class RetroSummary:
     open_due: tuple[date | None, ...] = field(default=())
     actions_done: int = 0
     actions_dropped: int = 0
+    # For the library's insights without reading every file: minutes to
+    # detect and to resolve, contributing factors as (category, text), and
+    # days from the incident to each done action item's closing.
+    ttd: float | None = None
+    ttr: float | None = None
+    factors: tuple[tuple[str, str], ...] = ()
+    closed_days: tuple[int, ...] = ()
+
+    @property
+    def categories(self) -> tuple[str, ...]:
+        """Factor categories, lower-case, each once."""
+        return tuple(
+            dict.fromkeys(c.strip().lower() for c, _ in self.factors if c.strip())
+        )
 
     @property
     def sort_key(self) -> datetime:
@@ -46,10 +60,8 @@ class RetroSummary:
     @property
     def local_start(self) -> datetime:
         """When it happened, in the retrospective's own zone."""
-        try:
-            return self.sort_key.astimezone(ZoneInfo(self.timezone))
-        except (ZoneInfoNotFoundError, ValueError):
-            return self.sort_key
+        zone = _zone(self.timezone)
+        return self.sort_key if zone is None else self.sort_key.astimezone(zone)
 
     @property
     def open_actions(self) -> int:
@@ -59,7 +71,31 @@ class RetroSummary:
         return sum(1 for due in self.open_due if due is not None and due < today)
 
 
+_ZONES: dict[str, ZoneInfo | None] = {}
+
+
+def _zone(name: str) -> ZoneInfo | None:
+    """ZoneInfo by name, remembered (the insights ask 10,000 times)."""
+    try:
+        return _ZONES[name]
+    except KeyError:
+        pass
+    try:
+        zone: ZoneInfo | None = ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        zone = None
+    _ZONES[name] = zone
+    return zone
+
+
 def summarize(retro: Retrospective) -> RetroSummary:
+    from retrotui.model.metrics import metrics
+
+    times = metrics(retro)
+    # The incident's date where it happened, as months and filters use.
+    moment = retro.started or retro.created
+    zone = _zone(retro.timezone)
+    since = (moment if zone is None else moment.astimezone(zone)).date()
     return RetroSummary(
         id=retro.id,
         title=retro.title,
@@ -75,6 +111,14 @@ def summarize(retro: Retrospective) -> RetroSummary:
         open_due=tuple(a.due for a in retro.open_actions()),
         actions_done=sum(a.status is ActionStatus.DONE for a in retro.actions),
         actions_dropped=sum(a.status is ActionStatus.DROPPED for a in retro.actions),
+        ttd=times.to_detect,
+        ttr=times.to_resolve,
+        factors=tuple((f.category, f.text) for f in retro.factors),
+        closed_days=tuple(
+            max(0, (a.closed_on - since).days)
+            for a in retro.actions
+            if a.status is ActionStatus.DONE and a.closed_on is not None
+        ),
     )
 
 
@@ -98,6 +142,10 @@ def summary_to_dict(summary: RetroSummary) -> dict[str, Any]:
         "open_due": [d.isoformat() if d else None for d in summary.open_due],
         "actions_done": summary.actions_done,
         "actions_dropped": summary.actions_dropped,
+        "ttd": summary.ttd,
+        "ttr": summary.ttr,
+        "factors": [list(pair) for pair in summary.factors],
+        "closed_days": list(summary.closed_days),
     }
 
 
@@ -113,6 +161,17 @@ def _moment(value: object) -> datetime | None:
     if moment.tzinfo is None:
         raise ValueError("date-time without offset")
     return moment
+
+
+def _minutes(value: object) -> float | None:
+    return None if value is None else float(value)  # type: ignore[arg-type]
+
+
+def _pairs(items: list[Any]) -> list[tuple[str, str]]:
+    pairs = [(c, x) for c, x in items]
+    if not all(type(c) is str and type(x) is str for c, x in pairs):
+        raise TypeError("factors")
+    return pairs
 
 
 def summary_from_dict(data: dict[str, Any]) -> RetroSummary:
@@ -142,6 +201,10 @@ def summary_from_dict(data: dict[str, Any]) -> RetroSummary:
             open_due=tuple(None if d is None else date.fromisoformat(d) for d in dues),
             actions_done=int(data.get("actions_done", 0)),
             actions_dropped=int(data.get("actions_dropped", 0)),
+            ttd=_minutes(data["ttd"]),
+            ttr=_minutes(data["ttr"]),
+            factors=tuple(_pairs(data["factors"])),
+            closed_days=tuple(map(int, data["closed_days"])),
         )
     except (KeyError, TypeError, ValueError, AssertionError) as error:
         raise ValidationError("index entry", f"unreadable ({error})") from None

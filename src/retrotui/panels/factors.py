@@ -9,6 +9,7 @@ from textual.binding import Binding
 from textual.widgets import Input, Static
 
 from retrotui.model import ContributingFactor, Effect, Stage, WhyChain
+from retrotui.model.repeats import FactorRef, seen_before
 from retrotui.model.text import one_line
 from retrotui.model.whys import chain_hint
 from retrotui.panels.base import Panel, panel_title
@@ -21,6 +22,7 @@ FACTOR_COLUMNS = [
     Column("", 1),
     Column("Category", 13),
     Column("Factor"),
+    Column("Repeat", 8),
 ]
 CHAIN_COLUMNS = [Column("Problem", 24), Column("Whys", 4), Column("Last why")]
 
@@ -51,7 +53,18 @@ class FactorsPanel(Panel):
         )
 
     def on_mount(self) -> None:
+        # Factors of the other retrospectives, for "seen before in: ...".
+        self._library: list[FactorRef] = [
+            FactorRef(s.id, s.title, category, text)
+            for s in self.store.summaries()
+            if s.id != self.retro.id
+            for category, text in s.factors
+        ]
+        self._seen: dict[str, list[FactorRef]] = {}
         self.refresh_view()
+
+    def _seen_before(self, factor: ContributingFactor) -> list[FactorRef]:
+        return seen_before(factor.category, factor.text, self._library, self.retro.id)
 
     def _sorted_factors(self) -> list[ContributingFactor]:
         return sorted(
@@ -70,7 +83,14 @@ class FactorsPanel(Panel):
             ),
             Text(one_line(factor.category, 40) or "—"),
             Text(one_line(factor.text, 300)),
+            self._seen_cell(factor),
         ]
+
+    def _seen_cell(self, factor: ContributingFactor) -> Text:
+        seen = self._seen.get(factor.id, [])
+        if not seen:
+            return Text("")
+        return Text(f"{len(seen)} before", style="bold #FFB000")
 
     def _chain_cells(self, index: int) -> list[Text]:
         chain = self.retro.why_chains[index]
@@ -82,6 +102,7 @@ class FactorsPanel(Panel):
         ]
 
     def refresh_view(self) -> None:
+        self._seen = {f.id: self._seen_before(f) for f in self.retro.factors}
         self.query_one("#factor-table", VirtualTable).set_row_count(
             len(self.retro.factors)
         )
@@ -117,9 +138,13 @@ class FactorsPanel(Panel):
                 "made it better" if current.effect is Effect.BETTER else "made it worse"
             )
             category = f" ({current.category})" if current.category else ""
-            self.show_detail(
-                f"{current.stage.value}, {effect}{category}: {current.text}"
-            )
+            detail = f"{current.stage.value}, {effect}{category}: {current.text}"
+            seen = self._seen.get(current.id, [])
+            if seen:
+                titles = "; ".join(one_line(ref.retro_title, 50) for ref in seen[:3])
+                more = f" and {len(seen) - 3} more" if len(seen) > 3 else ""
+                detail += f"\nSeen before in: {titles}{more} — escalate it."
+            self.show_detail(detail)
         else:
             self.show_detail("")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from rich.text import Text
+from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import Static
@@ -41,6 +42,7 @@ class ReviewPanel(Panel):
         yield Static(id="completion")
         yield VirtualTable(COLUMNS, self._cells, id="review-table")
         yield Static(id="review-empty")
+        yield Static(id="repeats", classes="hint")
 
     def on_mount(self) -> None:
         retros = self.store.load_with_open_actions(exclude=self.retro.id)
@@ -56,6 +58,43 @@ class ReviewPanel(Panel):
         )
         self._by_retro = {r.id: r for r in retros}
         self._fill()
+        self._find_repeats()
+
+    @work(thread=True, exclusive=True, group="repeats")
+    def _find_repeats(self) -> None:
+        """Factors seen in two or more incidents: the method says escalate.
+        Off the UI thread: a large library has tens of thousands of factors."""
+        from retrotui.model.repeats import FactorRef, group_factors
+
+        refs = [
+            FactorRef(s.id, s.title, category, text)
+            for s in self.store.summaries()
+            for category, text in s.factors
+        ]
+        groups = [g for g in group_factors(refs) if g.escalate]
+        self.app.call_from_thread(self._show_repeats, groups)
+
+    def _show_repeats(self, groups: list) -> None:
+        line = self.query_one("#repeats", Static)
+        if not groups:
+            line.display = False
+            return
+        text = Text(f"Recurring contributing factors ({len(groups)}):\n", style="bold")
+        for group in groups[:4]:
+            text.append(" ESCALATE ", style="bold #000000 on #FFB000")
+            text.append(f" {one_line(group.text, 60)}", style="")
+            text.append(f" — seen in {len(group.retro_ids)}: ", style="dim")
+            text.append(
+                ", ".join(one_line(t, 30) for t in group.retro_titles[:2]), style="dim"
+            )
+            text.append("\n")
+        if len(groups) > 4:
+            text.append(
+                f"… and {len(groups) - 4} more on the insights screen (s in the library)",
+                style="dim",
+            )
+        line.update(text.rstrip() or text)
+        line.display = True
 
     def _cells(self, index: int) -> list[Text]:
         entry = self.items[index]

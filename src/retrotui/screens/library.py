@@ -10,7 +10,8 @@ from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Static
+from textual.widgets import Input, Static
+from textual.worker import get_current_worker
 
 from retrotui.model.text import one_line
 from retrotui.screens.base import RetroScreen
@@ -22,6 +23,7 @@ from retrotui.widgets.top_bar import TopBar
 
 if TYPE_CHECKING:
     from retrotui.model.retrospective import Retrospective
+    from retrotui.model.search import Hit
     from retrotui.model.summary import RetroSummary
 
 
@@ -55,11 +57,33 @@ EMPTY_MESSAGE = Text.assemble(
 # any terminal shows, few enough to read in a millisecond.
 FIRST_PAGE = 120
 LOAD_DELAY_S = 0.05
+# Search waits for a pause in typing this long, then runs off the UI thread.
+SEARCH_DEBOUNCE_S = 0.15
+SEARCH_LIMIT = 500
+# "About a year ago": incidents within this many days of the date a year back.
+ANNIVERSARY_DAYS = 14
+
+
+NO_MATCH_MESSAGE = Text.assemble(
+    ("Nothing matches.\n\n", "bold"),
+    "Every word must appear somewhere in a retrospective. Press ",
+    ("Esc", "bold #00D7FF"),
+    " to clear the search.",
+)
 
 
 class LibraryScreen(RetroScreen):
     class Loaded(Message):
         """The whole index has been read and checked (posted from a thread)."""
+
+    class Searched(Message):
+        """Results of the query typed as `text` (posted from a thread)."""
+
+        def __init__(self, text: str, hits: list[Hit] | None, error: str = "") -> None:
+            super().__init__()
+            self.text = text
+            self.hits = hits
+            self.error = error
 
     BINDINGS = [
         Binding("enter", "open", "Open", priority=True, id="library.open"),
@@ -97,8 +121,34 @@ class LibraryScreen(RetroScreen):
             tooltip="Copy the Markdown to the clipboard",
             id="library.copy",
         ),
+        Binding(
+            "slash", "search", "Search", tooltip="Full-text search", id="library.search"
+        ),
+        Binding(
+            "s",
+            "stats",
+            "Insights",
+            tooltip="Trends, shares, repeats",
+            id="library.stats",
+        ),
+        Binding(
+            "y",
+            "anniversary",
+            "Year ago",
+            tooltip="Re-read the retrospective from about a year ago",
+            id="library.anniversary",
+        ),
+        Binding(
+            "escape", "clear_search", "Clear search", show=False, id="library.clear"
+        ),
         Binding("q", "app.quit", "Quit", id="library.quit"),
     ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._hits: dict[str, Hit] = {}
+        self._query_text = ""
+        self._anniversary: RetroSummary | None = None
 
     def compose(self) -> ComposeResult:
         # Few widgets on purpose: each one costs start-up time, so the
@@ -134,6 +184,137 @@ class LibraryScreen(RetroScreen):
     def on_library_screen_loaded(self) -> None:
         self._show_notice()
         self.refresh_rows(keep=self.query_one(LibraryTable).selected_id)
+
+    # -- search ------------------------------------------------------------
+    def action_search(self) -> None:
+        found = self.query("#search")
+        if found:
+            found.first(Input).focus()
+            return
+        box = Input(
+            placeholder='words, "a phrase", tag:deploy sev:SEV1 kind:near-miss since:2026-01-01',
+            id="search",
+        )
+        box.border_title = "Search"
+        self.mount(box, before=self.query_one(LibraryTable))
+        box.focus()
+
+    @on(Input.Changed, "#search")
+    def _typed(self, event: Input.Changed) -> None:
+        self._query_text = event.value
+        timer = getattr(self, "_search_timer", None)
+        if timer is not None:
+            timer.stop()
+        self._search_timer = self.set_timer(
+            SEARCH_DEBOUNCE_S, lambda: self._run_search(event.value)
+        )
+
+    @on(Input.Submitted, "#search")
+    def _submitted(self) -> None:
+        self.query_one(LibraryTable).focus()
+
+    @work(thread=True, exclusive=True, group="library-search")
+    def _run_search(self, text: str) -> None:
+        from retrotui.model.search import QueryError, parse_query
+
+        if not text.strip():
+            self.post_message(self.Searched(text, None))
+            return
+        try:
+            query = parse_query(text)
+        except QueryError as error:
+            self.post_message(self.Searched(text, [], str(error)))
+            return
+        hits = self.store.search(query, limit=SEARCH_LIMIT)
+        if not get_current_worker().is_cancelled:
+            self.post_message(self.Searched(text, hits))
+
+    def on_library_screen_searched(self, message: Searched) -> None:
+        if message.text != self._query_text:
+            return  # typing went on: a newer search is coming
+        box = self.query("#search")
+        table = self.query_one(LibraryTable)
+        keep = table.selected_id
+        if message.hits is None:
+            self._hits = {}
+            table.border_title = None
+            self.refresh_rows(keep=keep)
+            return
+        self._hits = {hit.id: hit for hit in message.hits}
+        summaries = [self.store.summary(hit.id) for hit in message.hits]
+        self._show_rows([s for s in summaries if s is not None], keep)
+        count = len(message.hits)
+        plural = "es" if count != 1 else ""
+        more = "+" if count >= SEARCH_LIMIT else ""
+        table.border_title = f"{count}{more} match{plural}"
+        if box:
+            box.first(Input).border_subtitle = message.error or None
+
+    def action_clear_search(self) -> None:
+        box = self.query("#search")
+        if not box:
+            return
+        self._query_text = ""
+        box.remove()
+        self._hits = {}
+        table = self.query_one(LibraryTable)
+        table.border_title = None
+        self.refresh_rows(keep=table.selected_id)
+        table.focus()
+
+    # -- insights and the year-ago look-back -----------------------------------
+    def action_stats(self) -> None:
+        from retrotui.screens.stats import StatsScreen
+
+        self.app.push_screen(StatsScreen())
+
+    def _show_anniversary(self) -> None:
+        from datetime import timedelta
+
+        from retrotui.model.insights import anniversary
+
+        today = self.today()
+        found = anniversary(self.store.summaries(), today, ANNIVERSARY_DAYS)
+        self._anniversary = found[0] if found else None
+        line = self.query("#anniversary")
+        if self._anniversary is None:
+            line.remove()
+            return
+        s = self._anniversary
+        ago = today - timedelta(days=365)
+        when = (
+            "a year ago"
+            if abs((s.local_start.date() - ago).days) <= 1
+            else "about a year ago"
+        )
+        text = Text.assemble(
+            ("A look back: ", "bold"),
+            f"{when}, {s.local_start.date().isoformat()}: ",
+            (one_line(s.title, 80), "italic"),
+            (" — press ", "dim"),
+            ("y", "bold #00D7FF"),
+            (" to re-read it", "dim"),
+        )
+        if len(found) > 1:
+            text.append(
+                f" ({len(found) - 1} more from then: search since:…)", style="dim"
+            )
+        if line:
+            line.first(Static).update(text)
+        else:
+            self.mount(
+                Static(text, id="anniversary"), before=self.query_one(LibraryTable)
+            )
+
+    def action_anniversary(self) -> None:
+        if self._anniversary is None:
+            return
+        try:
+            retro = self.store.load(self._anniversary.id)
+        except StoreError as error:
+            self.notify(str(error), title="Cannot open", severity="error", timeout=8)
+            return
+        self._start_session(retro, "draft")
 
     def _show_notice(self) -> None:
         notice = library_notice(self.store)
@@ -174,10 +355,19 @@ class LibraryScreen(RetroScreen):
             and empty
         ):
             return False
+        if action == "anniversary":
+            return self._anniversary is not None
+        if action == "clear_search":
+            return bool(self.query("#search"))
         return not (action in ("new", "delete") and self.store.read_only)
 
     def refresh_rows(self, keep: str | None = None) -> None:
-        self._show_rows(self.store.summaries(), keep)
+        if self._hits or self.query("#search"):
+            # A search is showing: run it again on the changed library.
+            self._run_search(self._query_text)
+        else:
+            self._show_rows(self.store.summaries(), keep)
+        self._show_anniversary()
 
     def _show_rows(
         self, summaries: list[RetroSummary], keep: str | None = None
@@ -186,8 +376,11 @@ class LibraryScreen(RetroScreen):
         table.show(summaries, self.today(), keep)
         table.display = bool(summaries)
         empty = self.query("#empty")
+        message = NO_MATCH_MESSAGE if self.query("#search") else EMPTY_MESSAGE
         if not summaries and not empty:
-            self.mount(Static(EMPTY_MESSAGE, id="empty"), after=table)
+            self.mount(Static(message, id="empty"), after=table)
+        elif not summaries:
+            empty.first(Static).update(message)
         elif summaries and empty:
             empty.remove()
         self._show_details()
@@ -202,7 +395,9 @@ class LibraryScreen(RetroScreen):
         summary = self.query_one(LibraryTable).selected
         details.display = summary is not None
         if summary is not None:
-            details.update(preview(summary, self.today()))
+            hit = self._hits.get(summary.id)
+            snippet = hit.snippet if hit is not None else None
+            details.update(preview(summary, self.today(), snippet))
 
     # -- actions -------------------------------------------------------------
     def _load_selected(self) -> Retrospective | None:
@@ -217,6 +412,9 @@ class LibraryScreen(RetroScreen):
 
     def action_open(self) -> None:
         """Ask how to run it (criteria, timeboxes, mode), then start."""
+        if isinstance(self.focused, Input):  # Enter in the search box
+            self.query_one(LibraryTable).focus()
+            return
         retro = self._load_selected()
         if retro is None:
             return

@@ -32,6 +32,7 @@ from retrotui.store.paths import prepare_dir
 
 if TYPE_CHECKING:
     from retrotui.model.retrospective import Retrospective
+    from retrotui.model.search import Hit, Query, SearchRecord
 
 Mode = Literal["write", "read", "auto"]
 TABLE = "retrospective"
@@ -71,6 +72,8 @@ class Store:
         self._unreadable: dict[str, StoreError] = {}
         self._loaded = False
         self._loading = threading.Lock()
+        self.search_path = data_dir / "search.tsv"
+        self._search: dict[str, SearchRecord] | None = None  # read when first searched
         if data_dir.exists() and not data_dir.is_dir():
             raise StoreError(
                 f"{data_dir} is a file, not a folder: give a folder for the library"
@@ -107,6 +110,7 @@ class Store:
                 remove_stale_temps(self.retros_dir)
                 remove_stale_temps(self.data_dir)
             self._load_index()
+            self._search = None  # re-read, against the new index, when next searched
             self._loaded = True
 
     @property
@@ -184,9 +188,16 @@ class Store:
         unreadable: dict[str, StoreError] = {}
         problems: list[StoreError] = []
         journal_stamp = self._stamp_journal()
-        journal = index.read_journal(self.journal_path)
+        # Listing and stat-ing the files releases the GIL: it overlaps with
+        # parsing the journal, which does not.
+        from concurrent.futures import ThreadPoolExecutor
+
+        with ThreadPoolExecutor(max_workers=1) as pool:
+            listing = pool.submit(self._retro_files)
+            journal = index.read_journal(self.journal_path)
+            files = listing.result()
         changed = journal.damaged
-        for retro_id, path, stamp in self._retro_files():
+        for retro_id, path, stamp in files:
             entry = journal.entries.get(retro_id)
             if entry is not None and entry.stamp == stamp:
                 entries[retro_id] = entry
@@ -326,6 +337,7 @@ class Store:
         self._journal_stamp = self._stamp_journal()
         self._entries[retro.id] = entry
         self._unreadable.pop(retro.id, None)
+        self._index_text(retro, entry.stamp)
 
     def delete(self, retro_id: str) -> Path:
         """Move a retrospective to the trash folder; returns where it went."""
@@ -336,4 +348,62 @@ class Store:
         index.append_tombstone(self.journal_path, full_id)
         self._journal_stamp = self._stamp_journal()
         del self._entries[full_id]
+        from retrotui.store import search_index
+
+        search_index.append(self.search_path, search_index.tombstone_line(full_id))
+        if self._search is not None:
+            self._search.pop(full_id, None)
         return target
+
+    # -- search ------------------------------------------------------------
+    def _index_text(self, retro: Retrospective, stamp: tuple[int, int]) -> None:
+        from retrotui.model.search import SearchRecord, flatten, search_fields
+        from retrotui.store import search_index
+
+        title, body = flatten(search_fields(retro))
+        search_index.append(
+            self.search_path, search_index.record_line(retro.id, stamp, title, body)
+        )
+        if self._search is not None:
+            self._search[retro.id] = SearchRecord(retro.id, title, body)
+
+    def search_records(self) -> dict[str, SearchRecord]:
+        """Every readable retrospective's text, for search. Read from the
+        search journal the first time; entries that do not match their file
+        are rebuilt from it. Safe to call from a worker thread."""
+        from retrotui.model.search import SearchRecord, flatten, search_fields
+        from retrotui.store import search_index
+
+        self.ensure_loaded()
+        with self._loading:
+            if self._search is not None:
+                return dict(self._search)
+            lines, count = search_index.read_search(self.search_path)
+            records: dict[str, SearchRecord] = {}
+            fresh: dict[str, search_index.SearchLine] = {}
+            changed = False
+            for retro_id, entry in self._entries.items():
+                line = lines.get(retro_id)
+                if line is None or line.stamp != entry.stamp:
+                    changed = True
+                    try:
+                        retro = self._read(self._path(retro_id))
+                    except StoreError:
+                        continue  # named by the index load already
+                    title, body = flatten(search_fields(retro))
+                    line = search_index.SearchLine(entry.stamp, title, body)
+                fresh[retro_id] = line
+                records[retro_id] = SearchRecord(retro_id, line.title, line.body)
+            grown = count > 2 * len(fresh) + 64
+            if (changed or grown or len(lines) != len(fresh)) and not self.read_only:
+                search_index.compact(self.search_path, fresh)
+            self._search = records
+            return dict(records)
+
+    def search(self, query: Query, limit: int | None = None) -> list[Hit]:
+        """Ranked hits with snippets (see model.search)."""
+        from retrotui.model.search import search
+
+        records = self.search_records()
+        summaries = {i: e.summary for i, e in list(self._entries.items())}
+        return search(records, summaries, query, limit)

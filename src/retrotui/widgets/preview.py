@@ -7,11 +7,24 @@ from datetime import date
 from rich.text import Text
 
 from retrotui.model import Kind, RetroSummary
-from retrotui.model.text import one_line
+from retrotui.model.search import Snippet
+from retrotui.model.text import one_line, printable
 from retrotui.widgets.library_table import actions_cell
 
+MATCH_STYLE = "bold #000000 on #FFD75F"
 
-def preview(summary: RetroSummary, today: date) -> Text:
+
+def snippet_text(snippet: Snippet) -> Text:
+    """'timeline 4: …text…' with every match marked, user text literal."""
+    text = Text(f"{printable(snippet.where)}: ", style="dim")
+    body = Text(printable(snippet.text))
+    for start, end in snippet.spans:
+        body.stylize(MATCH_STYLE, start, end)
+    text.append_text(body)
+    return text
+
+
+def preview(summary: RetroSummary, today: date, snippet: Snippet | None = None) -> Text:
     text = Text(no_wrap=False)
     text.append(one_line(summary.title, 300) + "\n", style="bold")
     kind = "near miss" if summary.kind is Kind.NEAR_MISS else "incident"
@@ -21,7 +34,10 @@ def preview(summary: RetroSummary, today: date) -> Text:
         when = "start not set (listed by when it was created)"
     text.append(f"{summary.severity.value} {kind} · {when}", style="dim")
     text.append(f" · {summary.status.value} · id {summary.id}\n", style="dim")
-    if summary.blurb:
+    if snippet is not None:
+        text.append_text(snippet_text(snippet))
+        text.append("\n")
+    elif summary.blurb:
         text.append(one_line(summary.blurb, 240) + "\n")
     text.append("Action items: ")
     text.append_text(actions_cell(summary, today))

@@ -1,0 +1,62 @@
+"""`retrotui stats` over 10,000 retrospectives: median wall time.
+
+    python bench/stats.py [--runs 5] [--library 10000] [--folder DIR]
+
+Times the whole command as a user runs it (a new process each time), with
+and without --json, and `python -c pass` in the same runs as a floor.
+Goal: <= 1 s.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from library_open import ensure_library
+from startup import retrotui_command
+
+GOAL_S = 1.0
+
+
+def timed(command: list[str]) -> float:
+    begin = time.perf_counter()
+    subprocess.run(command, capture_output=True, check=True)
+    return time.perf_counter() - begin
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--library", type=int, default=10_000)
+    parser.add_argument("--folder", type=Path, default=Path("/tmp/retrotui-bench-10k"))
+    args = parser.parse_args()
+    ensure_library(args.folder, args.library)
+    stats = [*retrotui_command(), "--data-dir", str(args.folder), "stats"]
+    timed(stats)  # warm-up
+    runs: dict[str, list[float]] = {
+        "python -c pass": [],
+        "stats": [],
+        "stats --json": [],
+    }
+    for _ in range(args.runs):
+        runs["python -c pass"].append(timed([sys.executable, "-c", "pass"]))
+        runs["stats"].append(timed(stats))
+        runs["stats --json"].append(timed([*stats, "--json"]))
+    for name, values in runs.items():
+        print(
+            f"{name}: median {statistics.median(values):.3f} s "
+            f"(runs: {', '.join(f'{v:.3f}' for v in values)})"
+        )
+    worst = max(
+        statistics.median(runs["stats"]), statistics.median(runs["stats --json"])
+    )
+    print(f"goal <= {GOAL_S} s: {'met' if worst <= GOAL_S else 'NOT met'}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,235 @@
+"""Contributing factors that recur across retrospectives.
+
+The method: "if the same contributing factor appears twice, escalate it".
+Two factors are the same when they share a category and most of their
+words: the Jaccard similarity of their content words (stop words dropped,
+plurals and -ing/-ed folded) is at least SIMILARITY. Grouping is a set
+similarity join with a prefix filter (two sets that similar must share one
+of their rarest words), so 30,000 factors group in well under a second.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+from math import ceil
+from typing import NamedTuple
+
+SIMILARITY = 0.5
+STOP_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "been",
+        "but",
+        "by",
+        "did",
+        "do",
+        "does",
+        "for",
+        "from",
+        "had",
+        "has",
+        "have",
+        "how",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "no",
+        "not",
+        "of",
+        "on",
+        "or",
+        "our",
+        "so",
+        "than",
+        "that",
+        "the",
+        "their",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "to",
+        "too",
+        "was",
+        "we",
+        "were",
+        "what",
+        "when",
+        "which",
+        "while",
+        "who",
+        "why",
+        "will",
+        "with",
+        "without",
+        "would",
+    ]
+)
+_WORD = re.compile(r"[a-z0-9]+")
+
+
+@lru_cache(maxsize=65536)  # a library's vocabulary is small
+def _stem(word: str) -> str:
+    """A crude stem that only has to be consistent: 'alerts', 'alerting',
+    'alerted' and 'alert' all become 'alert'; 'releases' and 'release'
+    both 'releas'."""
+    if len(word) <= 3 or not word.isalpha():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    for suffix in ("sses", "xes", "ches", "shes", "zes"):
+        if word.endswith(suffix):
+            return word[:-2]
+    for suffix in ("ing", "ed", "s"):
+        if (
+            word.endswith(suffix)
+            and not word.endswith("ss")
+            and len(word) - len(suffix) >= 3
+        ):
+            word = word[: -len(suffix)]
+            break
+    return word[:-1] if word.endswith("e") and len(word) > 3 else word
+
+
+@lru_cache(maxsize=65536)  # the factors phase asks again for every factor
+def content_words(text: str) -> frozenset[str]:
+    return frozenset(
+        _stem(word) for word in _WORD.findall(text.lower()) if word not in STOP_WORDS
+    )
+
+
+def normal_category(category: str) -> str:
+    return " ".join(category.lower().split())
+
+
+class FactorRef(NamedTuple):
+    """One factor of one retrospective (a tuple: tens of thousands are made
+    for the insights, and a dataclass is several times slower to build)."""
+
+    retro_id: str
+    retro_title: str
+    category: str
+    text: str
+
+
+@dataclass(frozen=True)
+class RepeatGroup:
+    category: str
+    text: str  # the wording used most often (the earliest among equals)
+    factors: tuple[FactorRef, ...]
+
+    @property
+    def retro_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(f.retro_id for f in self.factors))
+
+    @property
+    def retro_titles(self) -> tuple[str, ...]:
+        titles = {f.retro_id: f.retro_title for f in self.factors}
+        return tuple(titles[i] for i in self.retro_ids)
+
+    @property
+    def escalate(self) -> bool:
+        """Seen in two or more incidents."""
+        return len(self.retro_ids) >= 2
+
+
+def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
+    if not a or not b:
+        return a == b
+    shared = len(a & b)
+    return shared / (len(a) + len(b) - shared) >= SIMILARITY
+
+
+def group_factors(factors: Iterable[FactorRef]) -> list[RepeatGroup]:
+    """Groups of two or more similar factors, most retrospectives first."""
+    refs = list(factors)
+    words = [content_words(ref.text) for ref in refs]
+    # Identical word sets (in one category) are one node of the join, which
+    # then runs over the distinct sets only.
+    node_of: dict[tuple[str, frozenset[str]], int] = {}
+    nodes: list[tuple[str, frozenset[str]]] = []
+    ref_node = []
+    for ref, ws in zip(refs, words, strict=True):
+        key = (normal_category(ref.category), ws)
+        node = node_of.get(key)
+        if node is None:
+            node = node_of[key] = len(nodes)
+            nodes.append(key)
+        ref_node.append(node)
+    # Any fixed order works for the prefix filter; rarest first keeps the
+    # candidate lists short.
+    frequency = Counter(word for _, ws in nodes for word in ws)
+    parent = list(range(len(nodes)))
+
+    def root(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    for node, (category, ws) in enumerate(nodes):
+        ordered = sorted(ws, key=lambda w: (frequency[w], w))
+        keys = [
+            (category, w)
+            for w in ordered[: len(ordered) - ceil(SIMILARITY * len(ordered)) + 1]
+        ]
+        mine = node  # a root: only this loop joins it to anything
+        for other in {c for key in keys for c in index[key]}:
+            theirs = other
+            while parent[theirs] != theirs:
+                theirs = parent[theirs]
+            if mine != theirs and _similar(ws, nodes[other][1]):
+                parent[mine] = theirs
+                mine = theirs
+        for key in keys:
+            index[key].append(node)
+    groups: dict[int, list[int]] = defaultdict(list)
+    for i, node in enumerate(ref_node):
+        groups[root(node)].append(i)
+    found = []
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        texts = Counter(refs[i].text.strip() for i in members)
+        top = max(texts.values())
+        text = next(
+            refs[i].text.strip() for i in members if texts[refs[i].text.strip()] == top
+        )
+        category = Counter(refs[i].category.strip() for i in members).most_common(1)[0][
+            0
+        ]
+        found.append(RepeatGroup(category, text, tuple(refs[i] for i in members)))
+    found.sort(key=lambda g: (-len(g.retro_ids), -len(g.factors), g.category, g.text))
+    return found
+
+
+def seen_before(
+    category: str, text: str, groups_of: Iterable[FactorRef], exclude: str
+) -> list[FactorRef]:
+    """Factors of other retrospectives that repeat this one (same category,
+    similar words): the "seen before in: ..." of the factors phase."""
+    mine = content_words(text)
+    wanted = normal_category(category)
+    found: dict[str, FactorRef] = {}
+    for ref in groups_of:
+        if ref.retro_id == exclude or ref.retro_id in found:
+            continue
+        if normal_category(ref.category) == wanted and _similar(
+            mine, content_words(ref.text)
+        ):
+            found[ref.retro_id] = ref
+    return list(found.values())
