@@ -290,15 +290,13 @@ class LibraryScreen(RetroScreen):
         text = Text.assemble(
             ("A look back: ", "bold"),
             f"{when}, {s.local_start.date().isoformat()}: ",
-            (one_line(s.title, 80), "italic"),
+            (one_line(s.title, 48), "italic"),
             (" — press ", "dim"),
             ("y", "bold #00D7FF"),
             (" to re-read it", "dim"),
         )
         if len(found) > 1:
-            text.append(
-                f" ({len(found) - 1} more from then: search since:…)", style="dim"
-            )
+            text.append(f" (+{len(found) - 1} from then)", style="dim")
         if line:
             line.first(Static).update(text)
         else:

@@ -147,6 +147,7 @@ class StatsScreen(RetroScreen):
 
     def on_mount(self) -> None:
         self.query_one(TopBar).show("Insights", "across the whole library")
+        self.query_one("#stats").focus()  # arrows and page keys scroll it
         self._compute()
 
     @work(thread=True, exclusive=True)
