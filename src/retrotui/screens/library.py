@@ -10,8 +10,7 @@ from textual import on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.message import Message
-from textual.widgets import Input, Static
-from textual.worker import get_current_worker
+from textual.widgets import Static
 
 from retrotui.model.text import one_line
 from retrotui.screens.base import RetroScreen
@@ -22,6 +21,8 @@ from retrotui.widgets.preview import preview
 from retrotui.widgets.top_bar import TopBar
 
 if TYPE_CHECKING:
+    from textual.widgets import Input
+
     from retrotui.model.retrospective import Retrospective
     from retrotui.model.search import Hit
     from retrotui.model.summary import RetroSummary
@@ -56,7 +57,11 @@ EMPTY_MESSAGE = Text.assemble(
 # Rows drawn from the head of the index before the rest is read: more than
 # any terminal shows, few enough to read in a millisecond.
 FIRST_PAGE = 120
-LOAD_DELAY_S = 0.05
+# The whole index is read this long after mounting: reading holds the GIL
+# and, started sooner, delayed the first frame reaching the terminal by
+# ~50 ms (measured with bench/startup.py). Nobody scrolls past the first page
+# in a quarter of a second.
+LOAD_DELAY_S = 0.25
 # Search waits for a pause in typing this long, then runs off the UI thread.
 SEARCH_DEBOUNCE_S = 0.15
 SEARCH_LIMIT = 500
@@ -189,8 +194,11 @@ class LibraryScreen(RetroScreen):
     def action_search(self) -> None:
         found = self.query("#search")
         if found:
-            found.first(Input).focus()
+            found.first().focus()
             return
+        # Imported on first use: the Input widget's modules cost start-up time.
+        from textual.widgets import Input
+
         box = Input(
             placeholder='words, "a phrase", tag:deploy sev:SEV1 kind:near-miss since:2026-01-01',
             id="search",
@@ -199,8 +207,9 @@ class LibraryScreen(RetroScreen):
         self.mount(box, before=self.query_one(LibraryTable))
         box.focus()
 
-    @on(Input.Changed, "#search")
-    def _typed(self, event: Input.Changed) -> None:
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "search":
+            return
         self._query_text = event.value
         timer = getattr(self, "_search_timer", None)
         if timer is not None:
@@ -209,9 +218,9 @@ class LibraryScreen(RetroScreen):
             SEARCH_DEBOUNCE_S, lambda: self._run_search(event.value)
         )
 
-    @on(Input.Submitted, "#search")
-    def _submitted(self) -> None:
-        self.query_one(LibraryTable).focus()
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "search":
+            self.query_one(LibraryTable).focus()
 
     @work(thread=True, exclusive=True, group="library-search")
     def _run_search(self, text: str) -> None:
@@ -226,8 +235,7 @@ class LibraryScreen(RetroScreen):
             self.post_message(self.Searched(text, [], str(error)))
             return
         hits = self.store.search(query, limit=SEARCH_LIMIT)
-        if not get_current_worker().is_cancelled:
-            self.post_message(self.Searched(text, hits))
+        self.post_message(self.Searched(text, hits))
 
     def on_library_screen_searched(self, message: Searched) -> None:
         if message.text != self._query_text:
@@ -248,7 +256,7 @@ class LibraryScreen(RetroScreen):
         more = "+" if count >= SEARCH_LIMIT else ""
         table.border_title = f"{count}{more} match{plural}"
         if box:
-            box.first(Input).border_subtitle = message.error or None
+            box.first().border_subtitle = message.error or None
 
     def action_clear_search(self) -> None:
         box = self.query("#search")
@@ -410,7 +418,7 @@ class LibraryScreen(RetroScreen):
 
     def action_open(self) -> None:
         """Ask how to run it (criteria, timeboxes, mode), then start."""
-        if isinstance(self.focused, Input):  # Enter in the search box
+        if self.focused is not None and self.focused.id == "search":  # Enter in it
             self.query_one(LibraryTable).focus()
             return
         retro = self._load_selected()

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from datetime import date
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 
 from retrotui.model import Kind, RetroSummary
-from retrotui.model.search import Snippet
 from retrotui.model.text import one_line, printable
 from retrotui.widgets.library_table import actions_cell
+
+if TYPE_CHECKING:
+    from retrotui.model.search import Snippet
 
 MATCH_STYLE = "bold #000000 on #FFD75F"
 
