@@ -12,7 +12,7 @@ from retrotui.dialogs.confirm import ConfirmDialog
 from retrotui.dialogs.new_retro import NewRetroDialog
 from retrotui.dialogs.start import StartDialog
 from retrotui.model import Kind, Retrospective, Severity
-from retrotui.screens.library import LibraryScreen
+from retrotui.screens.library import LOAD_DELAY_S, LibraryScreen
 from retrotui.screens.session import SessionScreen
 from retrotui.store import Store
 from retrotui.widgets.library_table import LibraryTable
@@ -241,6 +241,7 @@ async def test_lazy_library_shows_the_first_page_then_everything(
         assert not store.loaded
         assert _row_ids(app) == ["c4e7a2d9", "5ea4c1b0", "9b3f07e1"]
         assert "Checkout 5xx after deploy" in screen_text(app)
+        await pilot.pause(LOAD_DELAY_S + 0.1)  # the load starts after the frame
         await app.workers.wait_for_complete()
         await pilot.pause()
         assert store.loaded
