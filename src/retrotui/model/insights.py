@@ -125,17 +125,25 @@ def _trend(values_by_month: list[tuple[str, float]]) -> float | None:
 def compute_insights(
     summaries: Iterable[RetroSummary], today: date, since: date | None = None
 ) -> Insights:
-    chosen = [s for s in summaries if since is None or s.local_start.date() >= since]
+    # The incident's month where it happened, computed once per summary.
+    month_of: dict[str, str] = {}
+    day_of: dict[str, date] = {}
+    chosen = []
+    for s in summaries:
+        day = s.local_start.date()
+        if since is None or day >= since:
+            chosen.append(s)
+            day_of[s.id] = day
+            month_of[s.id] = f"{day.year:04d}-{day.month:02d}"
     total = len(chosen)
     near = sum(1 for s in chosen if s.kind is Kind.NEAR_MISS)
-    tags: Counter[str] = Counter()
-    categories: Counter[str] = Counter()
-    for s in chosen:
-        tags.update({t.lower() for t in s.tags})
-        categories.update({c.strip().lower() for c, _ in s.factors} - {""})
+    # Each counted once per retrospective: "share of incidents with ...".
+    tags = Counter(tag for s in chosen for tag in {t.lower() for t in s.tags})
+    categories = Counter(
+        c for s in chosen for c in {c.strip().lower() for c, _ in s.factors} if c
+    )
     ttds = [(s, s.ttd) for s in chosen if s.ttd is not None]
     ttrs = [(s, s.ttr) for s in chosen if s.ttr is not None]
-    day_of = {s.id: s.local_start.date() for s in chosen}
     months: list[Month] = []
     if chosen:
         last = max(today, *day_of.values())
@@ -143,7 +151,7 @@ def compute_insights(
         names = _month_range(first, last)[-TREND_MONTHS:]
         per: dict[str, list[RetroSummary]] = {name: [] for name in names}
         for s in chosen:
-            per.get(_month(day_of[s.id]), []).append(s)
+            per.get(month_of[s.id], []).append(s)
         for name in names:
             group = per[name]
             ttd = [s.ttd for s in group if s.ttd is not None]
@@ -160,8 +168,9 @@ def compute_insights(
     done = sum(s.actions_done for s in chosen)
     still_open = sum(s.open_actions for s in chosen)
     closed = [d for s in chosen for d in s.closed_days]
+    make = tuple.__new__  # a NamedTuple's own __new__ is several times slower
     refs = [
-        FactorRef(s.id, s.title, category, text)
+        make(FactorRef, (s.id, s.title, category, text))
         for s in chosen
         for category, text in s.factors
     ]
@@ -175,8 +184,8 @@ def compute_insights(
         categories=_shares(categories, total) if total else (),
         ttd=Figure.of([v for _, v in ttds]),
         ttr=Figure.of([v for _, v in ttrs]),
-        ttd_trend=_trend([(_month(day_of[s.id]), v) for s, v in ttds]),
-        ttr_trend=_trend([(_month(day_of[s.id]), v) for s, v in ttrs]),
+        ttd_trend=_trend([(month_of[s.id], v) for s, v in ttds]),
+        ttr_trend=_trend([(month_of[s.id], v) for s, v in ttrs]),
         actions_done=done,
         actions_open=still_open,
         actions_dropped=sum(s.actions_dropped for s in chosen),
