@@ -204,7 +204,7 @@ def _parser() -> Parser:
         "kind:near-miss status:draft category:monitoring since:2026-01-01. "
         "Exit status 1 when nothing matches.",
     )
-    search.add_argument("query", metavar="QUERY", nargs="?", default="")
+    search.add_argument("query", metavar="QUERY", nargs="*", default=[])
     search.add_argument("--tag", action="append", default=[], help="repeatable")
     search.add_argument("--severity", action="append", default=[], help="SEV1-SEV4")
     search.add_argument("--kind", help="incident or near-miss")
@@ -281,8 +281,10 @@ def _search_query(args: argparse.Namespace):  # -> Query
     from retrotui.model.search import QueryError, parse_query, with_flags
 
     try:
+        # `search checkout deploy` and `search "checkout deploy"` alike; a
+        # phrase is quoted inside: `search '"rate limit"' dns`.
         query = with_flags(
-            parse_query(args.query),
+            parse_query(" ".join(args.query)),
             tags=args.tag,
             severities=args.severity,
             kinds=[args.kind] if args.kind else [],
@@ -302,7 +304,8 @@ def _cmd_search(args: argparse.Namespace, data_dir: Path) -> int:
     from retrotui.export.library_text import search_json, search_lines
 
     query = _search_query(args)
-    with Store(data_dir, mode="auto") as store:
+    # "auto" lets search compact its journal; a missing library is not made.
+    with Store(data_dir, mode="auto" if data_dir.is_dir() else "read") as store:
         _report_problems(store)
         hits = store.search(query, limit=args.limit)
         summaries = {hit.id: store.summary(hit.id) for hit in hits}

@@ -27,11 +27,14 @@ def ref(retro: str, category: str, text: str) -> FactorRef:
 
 # -- content words ------------------------------------------------------------------------
 def test_content_words_drop_stop_words_case_and_punctuation() -> None:
-    words = content_words("No alert on the canary error rate.")
+    words = content_words("The alert on the canary error rate.")
     assert words == content_words("ALERT, canary; error... rate")
     assert len(words) == 4
     assert "canary" in words
-    assert content_words("The, AND; of! no") == frozenset()
+    assert content_words("The, AND; of! with") == frozenset()
+    # Negations are kept: "the alert fired" is not "the alert did not fire".
+    assert "not" in content_words("the alert didn't fire")
+    assert "no" in content_words("No alert on the canary error rate.")
     assert content_words("") == frozenset()
 
 

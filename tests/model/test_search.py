@@ -668,9 +668,9 @@ def test_snippets_name_their_field() -> None:
     )
     record = record_of(retro)
     expected = {
-        "quokka": "impact users_affected",
-        "wombat": "5 whys 1.2",
-        "numbat": "factor category 1",
+        "quokka": "impact, users affected",
+        "wombat": "5 whys 1, why 2",
+        "numbat": "factor 1 category",
     }
     for term, where in expected.items():
         found = snippet(record, (term,))

@@ -92,9 +92,9 @@ QUERIES = (
     [
         ("quokka", "timeline 3"),
         ("wombat", "factor 1"),
-        ("platypus", "5 whys 1.1"),
+        ("platypus", "5 whys 1, why 1"),
         ("echidna", "action 1"),
-        ("dingo", "impact users_affected"),
+        ("dingo", "impact, users affected"),
         ("numbat", "summary"),
         ("zanzibar", "facilitator"),
         ("checkout", "title"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from textual.widgets import Input, Sparkline, Static
+from textual.widgets import Input, Static
 from ui_support import TODAY, screen_text
 
 from retrotui.app import RetroApp, make_app
@@ -15,6 +15,7 @@ from retrotui.screens.session import SessionScreen
 from retrotui.screens.stats import StatsScreen
 from retrotui.store import Store
 from retrotui.widgets.library_table import LibraryTable
+from retrotui.widgets.month_plot import MonthPlot
 
 SIZE = (100, 30)
 
@@ -64,7 +65,36 @@ async def test_filters_in_the_box_and_bad_ones_said(demo_app: RetroApp) -> None:
         box.value = "sev:SEV9"
         await _settle(pilot)
         assert "unknown severity" in str(box.border_subtitle)
-        assert _rows(demo_app) == []
+        # A filter still being typed keeps the last results on screen.
+        assert _rows(demo_app) == ["9b3f07e1"]
+
+
+async def test_emptying_the_box_shows_everything_again(demo_app: RetroApp) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        everything = _rows(demo_app)
+        await pilot.press("slash", *"deploy")
+        await _settle(pilot)
+        assert len(_rows(demo_app)) < len(everything)
+        await pilot.press(*["backspace"] * 6)
+        await _settle(pilot)
+        assert _rows(demo_app) == everything  # newest first, as without a search
+        assert demo_app.screen.query_one(LibraryTable).border_title is None
+        assert not demo_app.workers._workers  # nothing left running
+
+
+async def test_the_best_match_is_highlighted_and_down_reaches_it(
+    demo_app: RetroApp,
+) -> None:
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await pilot.press("down")  # the cursor away from the top
+        await pilot.press("slash", *"customers")
+        await _settle(pilot)
+        table = demo_app.screen.query_one(LibraryTable)
+        assert table.cursor == 0
+        await pilot.press("down")
+        assert demo_app.focused is table
 
 
 async def test_escape_clears_and_enter_goes_to_the_results(demo_app: RetroApp) -> None:
@@ -111,9 +141,11 @@ async def test_stats_screen_shows_the_library(demo_app: RetroApp) -> None:
         assert (found.total, found.incidents, found.near_misses) == (3, 2, 1)
         text = screen_text(demo_app)
         assert "3 retrospectives" in text and "Time to detect" in text
-        assert "Share by tag" in text and "Action items" in text
-        months = screen.query_one("#plot-month", Sparkline).data
-        assert list(months) == [m.total for m in found.months] and sum(months) == 3
+        assert "Share by tag" in str(screen.query_one("#tags", Static).render())
+        assert "Action items" in str(screen.query_one("#actions", Static).render())
+        assert "ESCALATE" in str(screen.query_one("#escalations", Static).render())
+        months = screen.query_one("#plot-month", MonthPlot).values
+        assert months == [m.total for m in found.months] and sum(months) == 3
         await pilot.press("escape")
         assert isinstance(demo_app.screen, LibraryScreen)
 
@@ -134,10 +166,15 @@ async def test_a_year_ago_is_offered_for_a_re_read(demo_store: Store) -> None:
         await pilot.pause()
         line = str(app.screen.query_one("#anniversary", Static).render())
         assert "about a year ago" in line and "Payments queue backlog" in line
+        before = (demo_store.retros_dir / f"{old.id}.json").read_bytes()
         await pilot.press("y")
         await pilot.pause()
         assert isinstance(app.screen, SessionScreen)
         assert app.screen.retro.id == old.id
+        await pilot.press("escape")
+        await pilot.pause()
+        # Re-reading changes nothing, not even the "updated" time.
+        assert (demo_store.retros_dir / f"{old.id}.json").read_bytes() == before
 
 
 async def test_no_look_back_without_one(demo_app: RetroApp) -> None:

@@ -132,7 +132,8 @@ def stats_text(found: Insights) -> str:
     months = found.months
     since = f" since {found.since}" if found.since else ""
     lines = [
-        f"{found.total} retrospectives{since}: {found.incidents} incidents, "
+        f"{found.total} retrospective{'s' if found.total != 1 else ''}{since}: "
+        f"{found.incidents} incident{'s' if found.incidents != 1 else ''}, "
         f"{found.near_misses} near miss{'es' if found.near_misses != 1 else ''}",
         "",
         f"Per month ({months[0].month} to {months[-1].month}, peak "
@@ -154,7 +155,8 @@ def stats_text(found: Insights) -> str:
     close = (
         "-"
         if found.median_days_to_close is None
-        else f"{found.median_days_to_close:g} days"
+        else f"{found.median_days_to_close:g} day"
+        + ("" if found.median_days_to_close == 1 else "s")
     )
     lines += [
         "",

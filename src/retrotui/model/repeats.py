@@ -20,6 +20,7 @@ from math import ceil
 from typing import NamedTuple
 
 SIMILARITY = 0.5
+# Negations stay: "the alert fired" and "the alert did not fire" differ.
 STOP_WORDS = frozenset(
     [
         "a",
@@ -46,8 +47,6 @@ STOP_WORDS = frozenset(
         "is",
         "it",
         "its",
-        "no",
-        "not",
         "of",
         "on",
         "or",
@@ -75,7 +74,6 @@ STOP_WORDS = frozenset(
         "why",
         "will",
         "with",
-        "without",
         "would",
     ]
 )
@@ -107,9 +105,27 @@ def _stem(word: str) -> str:
 
 @lru_cache(maxsize=65536)  # the factors phase asks again for every factor
 def content_words(text: str) -> frozenset[str]:
+    lowered = text.lower().replace("n't", " not").replace("n’t", " not")
     return frozenset(
-        _stem(word) for word in _WORD.findall(text.lower()) if word not in STOP_WORDS
+        _stem(word) for word in _WORD.findall(lowered) if word not in STOP_WORDS
     )
+
+
+# Stemmed: "missing", "lacks" and "absent" say "no ..." in other words.
+NEGATIONS = frozenset(
+    {
+        "no",
+        "not",
+        "never",
+        "without",
+        "none",
+        "nothing",
+        "cannot",
+        "miss",
+        "lack",
+        "absent",
+    }
+)
 
 
 def normal_category(category: str) -> str:
@@ -150,6 +166,8 @@ class RepeatGroup:
 def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
     if not a or not b:
         return a == b
+    if a.isdisjoint(NEGATIONS) != b.isdisjoint(NEGATIONS):
+        return False  # "the alert fired" is not "the alert did not fire"
     shared = len(a & b)
     return shared / (len(a) + len(b) - shared) >= SIMILARITY
 

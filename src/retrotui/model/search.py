@@ -209,12 +209,12 @@ def search_fields(retro: Retrospective) -> list[tuple[str, str]]:
     """Every field search looks at, as (label, text): what a snippet names."""
     from retrotui.model.language import retro_text
 
-    fields = retro_text(retro)
+    fields = [(_human(label), text) for label, text in retro_text(retro)]
     fields += [
-        (f"factor category {n}", f.category) for n, f in enumerate(retro.factors, 1)
+        (f"factor {n} category", f.category) for n, f in enumerate(retro.factors, 1)
     ]
-    fields += [(f"action owner {n}", a.owner) for n, a in enumerate(retro.actions, 1)]
-    fields += [(f"action ticket {n}", a.ticket) for n, a in enumerate(retro.actions, 1)]
+    fields += [(f"action {n} owner", a.owner) for n, a in enumerate(retro.actions, 1)]
+    fields += [(f"action {n} ticket", a.ticket) for n, a in enumerate(retro.actions, 1)]
     fields += [("tags", " ".join(retro.tags))]
     fields += [("participants", ", ".join(retro.participants))]
     fields += [("facilitator", retro.facilitator)]
@@ -223,6 +223,20 @@ def search_fields(retro: Retrospective) -> list[tuple[str, str]]:
         for label, text in fields
         if text and text.strip()
     ]
+
+
+_WHY = re.compile(r"^5 whys (\d+)\.(\d+)$")
+
+
+def _human(label: str) -> str:
+    """'impact users_affected' -> 'impact, users affected'; '5 whys 1.3' ->
+    '5 whys 1, why 3': what a snippet shows on a shared screen."""
+    why = _WHY.match(label)
+    if why:
+        return f"5 whys {why.group(1)}, why {why.group(2)}"
+    if label.startswith("impact "):
+        return "impact, " + label.removeprefix("impact ").replace("_", " ")
+    return label.replace("_", " ")
 
 
 def flatten(fields: Iterable[tuple[str, str]]) -> tuple[str, str]:
@@ -338,6 +352,9 @@ def snippet(record: SearchRecord, terms: tuple[str, ...]) -> Snippet | None:
     if start:  # begin at a word
         space = text.find(" ", start, first)
         start = space + 1 if space >= 0 else start
+    if end < len(text):  # end at a word too
+        space = text.rfind(" ", first, end)
+        end = space if space > first else end
     cut = text[start:end]
     prefix = "…" if start else ""
     suffix = "…" if end < len(text) else ""

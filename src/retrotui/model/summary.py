@@ -11,7 +11,7 @@ from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from retrotui.model.enums import ActionStatus, Kind, Severity, Status
+from retrotui.model.enums import ActionStatus, Effect, Kind, Severity, Status
 from retrotui.model.fields import ValidationError
 
 if TYPE_CHECKING:
@@ -39,7 +39,8 @@ class RetroSummary:
     actions_done: int = 0
     actions_dropped: int = 0
     # For the library's insights without reading every file: minutes to
-    # detect and to resolve, contributing factors as (category, text), and
+    # detect and to resolve, the contributing factors that made it worse as
+    # (category, text) (a factor that helped is nothing to escalate), and
     # days from the incident to each done action item's closing.
     ttd: float | None = None
     ttr: float | None = None
@@ -113,7 +114,9 @@ def summarize(retro: Retrospective) -> RetroSummary:
         actions_dropped=sum(a.status is ActionStatus.DROPPED for a in retro.actions),
         ttd=times.to_detect,
         ttr=times.to_resolve,
-        factors=tuple((f.category, f.text) for f in retro.factors),
+        factors=tuple(
+            (f.category, f.text) for f in retro.factors if f.effect is Effect.WORSE
+        ),
         closed_days=tuple(
             max(0, (a.closed_on - since).days)
             for a in retro.actions
@@ -144,7 +147,7 @@ def summary_to_dict(summary: RetroSummary) -> dict[str, Any]:
         "actions_dropped": summary.actions_dropped,
         "ttd": summary.ttd,
         "ttr": summary.ttr,
-        "factors": [list(pair) for pair in summary.factors],
+        "worse_factors": [list(pair) for pair in summary.factors],
         "closed_days": list(summary.closed_days),
     }
 
@@ -203,7 +206,7 @@ def summary_from_dict(data: dict[str, Any]) -> RetroSummary:
             actions_dropped=int(data.get("actions_dropped", 0)),
             ttd=_minutes(data["ttd"]),
             ttr=_minutes(data["ttr"]),
-            factors=tuple(_pairs(data["factors"])),
+            factors=tuple(_pairs(data["worse_factors"])),
             closed_days=tuple(map(int, data["closed_days"])),
         )
     except (KeyError, TypeError, ValueError, AssertionError) as error:

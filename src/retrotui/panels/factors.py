@@ -22,7 +22,7 @@ FACTOR_COLUMNS = [
     Column("", 1),
     Column("Category", 13),
     Column("Factor"),
-    Column("Repeat", 8),
+    Column("Repeat", 9),
 ]
 CHAIN_COLUMNS = [Column("Problem", 24), Column("Whys", 4), Column("Last why")]
 
@@ -53,17 +53,22 @@ class FactorsPanel(Panel):
         )
 
     def on_mount(self) -> None:
-        # Factors of the other retrospectives, for "seen before in: ...".
+        # Factors of earlier incidents that made them worse, for "seen
+        # before in: ...": a later incident is not "before", and a factor
+        # that helped is nothing to escalate.
+        own = self.retro.started or self.retro.created
         self._library: list[FactorRef] = [
             FactorRef(s.id, s.title, category, text)
             for s in self.store.summaries()
-            if s.id != self.retro.id
+            if s.id != self.retro.id and s.sort_key < own
             for category, text in s.factors
         ]
         self._seen: dict[str, list[FactorRef]] = {}
         self.refresh_view()
 
     def _seen_before(self, factor: ContributingFactor) -> list[FactorRef]:
+        if factor.effect is not Effect.WORSE:
+            return []
         return seen_before(factor.category, factor.text, self._library, self.retro.id)
 
     def _sorted_factors(self) -> list[ContributingFactor]:
@@ -90,7 +95,7 @@ class FactorsPanel(Panel):
         seen = self._seen.get(factor.id, [])
         if not seen:
             return Text("")
-        return Text(f"{len(seen)} before", style="bold #FFB000")
+        return Text(f"seen {len(seen)}×", style="bold #FFB000")
 
     def _chain_cells(self, index: int) -> list[Text]:
         chain = self.retro.why_chains[index]
@@ -141,9 +146,11 @@ class FactorsPanel(Panel):
             detail = f"{current.stage.value}, {effect}{category}: {current.text}"
             seen = self._seen.get(current.id, [])
             if seen:
-                titles = "; ".join(one_line(ref.retro_title, 50) for ref in seen[:3])
-                more = f" and {len(seen) - 3} more" if len(seen) > 3 else ""
-                detail += f"\nSeen before in: {titles}{more} — escalate it."
+                titles = "; ".join(one_line(ref.retro_title, 40) for ref in seen[:2])
+                more = f" and {len(seen) - 2} more" if len(seen) > 2 else ""
+                detail = (
+                    f"Escalate: seen before in {len(seen)}: {titles}{more}\n" + detail
+                )
             self.show_detail(detail)
         else:
             self.show_detail("")

@@ -124,6 +124,7 @@ class LibraryScreen(RetroScreen):
             "copy",
             "Copy",
             tooltip="Copy the Markdown to the clipboard",
+            show=False,  # in the command palette: the key bar is full
             id="library.copy",
         ),
         Binding(
@@ -143,9 +144,8 @@ class LibraryScreen(RetroScreen):
             tooltip="Re-read the retrospective from about a year ago",
             id="library.anniversary",
         ),
-        Binding(
-            "escape", "clear_search", "Clear search", show=False, id="library.clear"
-        ),
+        Binding("escape", "clear_search", "Clear search", id="library.clear"),
+        Binding("down", "to_results", "Results", show=False, id="library.results"),
         Binding("q", "app.quit", "Quit", id="library.quit"),
     ]
 
@@ -153,6 +153,7 @@ class LibraryScreen(RetroScreen):
         super().__init__()
         self._hits: dict[str, Hit] = {}
         self._query_text = ""
+        self._shown_query = ""
         self._anniversary: RetroSummary | None = None
 
     def compose(self) -> ComposeResult:
@@ -242,27 +243,34 @@ class LibraryScreen(RetroScreen):
             return  # typing went on: a newer search is coming
         box = self.query("#search")
         table = self.query_one(LibraryTable)
-        keep = table.selected_id
-        if message.hits is None:
+        # A new query puts the cursor on its best match; the same query run
+        # again after a change keeps the cursor where it was.
+        keep = table.selected_id if message.text == self._shown_query else None
+        if box:
+            box.first().border_subtitle = message.error or None
+        if message.error:
+            return  # a filter being typed ("since:2026-0"): keep the last results
+        self._shown_query = message.text
+        if message.hits is None:  # the box was emptied: the whole library
             self._hits = {}
             table.border_title = None
-            self.refresh_rows(keep=keep)
+            self._show_rows(self.store.summaries(), keep)
             return
         self._hits = {hit.id: hit for hit in message.hits}
         summaries = [self.store.summary(hit.id) for hit in message.hits]
         self._show_rows([s for s in summaries if s is not None], keep)
+        if keep is None and table.row_count:
+            table.cursor = 0
         count = len(message.hits)
         plural = "es" if count != 1 else ""
         more = "+" if count >= SEARCH_LIMIT else ""
         table.border_title = f"{count}{more} match{plural}"
-        if box:
-            box.first().border_subtitle = message.error or None
 
     def action_clear_search(self) -> None:
         box = self.query("#search")
         if not box:
             return
-        self._query_text = ""
+        self._query_text = self._shown_query = ""
         box.remove()
         self._hits = {}
         table = self.query_one(LibraryTable)
@@ -368,7 +376,7 @@ class LibraryScreen(RetroScreen):
         return not (action in ("new", "delete") and self.store.read_only)
 
     def refresh_rows(self, keep: str | None = None) -> None:
-        if self._hits or self.query("#search"):
+        if self.query("#search") and self._query_text.strip():
             # A search is showing: run it again on the changed library.
             self._run_search(self._query_text)
         else:
@@ -433,6 +441,11 @@ class LibraryScreen(RetroScreen):
 
             retro.criteria = choice.criteria
             apply_plan(retro.phases, choice.minutes)
+            if not self.store.read_only:
+                try:
+                    self.store.save(retro)  # the session saves only its own changes
+                except StoreError as error:
+                    self.notify(str(error), title="Not saved", severity="error")
             self._start_session(retro, choice.mode)
 
         self.app.push_screen(StartDialog(retro, self.retro_app.clock()), chosen)
@@ -531,7 +544,25 @@ class LibraryScreen(RetroScreen):
             )
         return bool(store.read_only)
 
+    def action_to_results(self) -> None:
+        """Down from the search box: into the results."""
+        self.query_one(LibraryTable).focus()
+
     def palette_commands(self) -> Iterable[SystemCommand]:
+        yield SystemCommand(
+            "Search the library", "Full text, as you type (/)", self.action_search
+        )
+        yield SystemCommand(
+            "Insights",
+            "Trends, shares, action items, repeat factors (s)",
+            self.action_stats,
+        )
+        if self._anniversary is not None:
+            yield SystemCommand(
+                "Re-read from a year ago",
+                one_line(self._anniversary.title, 60),
+                self.action_anniversary,
+            )
         yield SystemCommand(
             "New retrospective", "Start a new retrospective", self.action_new
         )

@@ -22,6 +22,7 @@ from textual.widgets import ContentSwitcher, Input, Static
 from retrotui.model import Phase, Retrospective, Source
 from retrotui.model.guidance import PROMPTS, TITLES
 from retrotui.model.metrics import blind_spots, detected_by, metrics, minutes_label
+from retrotui.model.serialize import to_document
 from retrotui.model.timeparse import local
 from retrotui.model.timer import ClockState, PhaseClock
 from retrotui.panels.actions import ActionsPanel
@@ -106,6 +107,9 @@ class SessionScreen(RetroScreen):
         self._announced: set[Phase] = set()
         self._save_timer: Timer | None = None
         self._since_checkpoint = 0.0
+        # What is on disk: a save with nothing changed would still move the
+        # "updated" time, so only reading a retrospective must not save it.
+        self._saved = to_document(retro)
 
     @property
     def drafting(self) -> bool:
@@ -401,8 +405,11 @@ class SessionScreen(RetroScreen):
             self._save_timer = None
         if self.store.read_only:
             return
+        if to_document(self.retro) == self._saved:
+            return
         try:
             self.store.save(self.retro)
+            self._saved = to_document(self.retro)
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=10)
 

@@ -9,7 +9,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
-from textual.widgets import Sparkline, Static
+from textual.widgets import Static
 
 from retrotui.export.library_text import bar
 from retrotui.model.insights import Insights, Share, compute_insights
@@ -18,9 +18,16 @@ from retrotui.model.text import one_line
 from retrotui.resources import stylesheet
 from retrotui.screens.base import RetroScreen
 from retrotui.widgets.key_bar import KeyBar
+from retrotui.widgets.month_plot import MonthPlot
 from retrotui.widgets.top_bar import TopBar
 
 SHARES_SHOWN = 6
+
+
+def _minutes(value: float) -> str:
+    return minutes_label(value, "-")
+
+
 ESCALATIONS_SHOWN = 8
 
 
@@ -75,7 +82,8 @@ def _actions(found: Insights) -> Text:
         style="bold #FF5F5F" if found.actions_overdue else "",
     )
     if found.median_days_to_close is not None:
-        text.append(f" · median {found.median_days_to_close:g} days to close")
+        days = found.median_days_to_close
+        text.append(f" · median {days:g} day{'' if days == 1 else 's'} to close")
     return text
 
 
@@ -126,18 +134,18 @@ class StatsScreen(RetroScreen):
             yield Static("Reading the library…", id="stats-heading")
             with Horizontal(classes="plot-row"):
                 yield Static("Per month", classes="plot-label", id="label-month")
-                yield Sparkline([], id="plot-month")
+                yield MonthPlot(id="plot-month")
             with Horizontal(classes="plot-row"):
                 yield Static("Near misses", classes="plot-label")
-                yield Sparkline([], id="plot-near")
+                yield MonthPlot(id="plot-near")
             yield Static(id="ttd", classes="figure")
             with Horizontal(classes="plot-row"):
                 yield Static("  per month", classes="plot-label")
-                yield Sparkline([], id="plot-ttd")
+                yield MonthPlot(_minutes, id="plot-ttd")
             yield Static(id="ttr", classes="figure")
             with Horizontal(classes="plot-row"):
                 yield Static("  per month", classes="plot-label")
-                yield Sparkline([], id="plot-ttr")
+                yield MonthPlot(_minutes, id="plot-ttr")
             with Horizontal(id="share-row"):
                 yield Static(id="tags", classes="shares")
                 yield Static(id="categories", classes="shares")
@@ -162,27 +170,30 @@ class StatsScreen(RetroScreen):
         self.found = found
         months = found.months
         heading = Text()
-        heading.append(f"{found.total} retrospectives", style="bold")
-        heading.append(
-            f": {found.incidents} incidents, {found.near_misses} "
-            f"near miss{'es' if found.near_misses != 1 else ''}"
-        )
-        if months:
+        if not found.total:
+            heading.append("No retrospectives yet", style="bold")
+            heading.append(": the insights fill in as the library grows.", style="dim")
+        else:
             heading.append(
-                f" · {months[0].month} to {months[-1].month}, peak "
-                f"{max(m.total for m in months)} a month",
-                style="dim",
+                f"{found.total} retrospective{'s' if found.total != 1 else ''}",
+                style="bold",
             )
+            heading.append(
+                f": {found.incidents} incident{'s' if found.incidents != 1 else ''}, "
+                f"{found.near_misses} near miss{'es' if found.near_misses != 1 else ''}"
+            )
+            heading.append(f" · charts: the last {len(months)} months", style="dim")
         self.query_one("#stats-heading", Static).update(heading)
-        self.query_one("#plot-month", Sparkline).data = [m.total for m in months]
-        self.query_one("#plot-near", Sparkline).data = [m.near_misses for m in months]
-        # A month without data plots as zero: the label says how many counted.
-        self.query_one("#plot-ttd", Sparkline).data = [
-            m.ttd_median or 0 for m in months
-        ]
-        self.query_one("#plot-ttr", Sparkline).data = [
-            m.ttr_median or 0 for m in months
-        ]
+        names = [m.month for m in months]
+        plots = {
+            "#plot-month": [m.total for m in months],
+            "#plot-near": [m.near_misses for m in months],
+            # A month without markers to measure is a gap, not a zero.
+            "#plot-ttd": [m.ttd_median for m in months],
+            "#plot-ttr": [m.ttr_median for m in months],
+        }
+        for selector, values in plots.items():
+            self.query_one(selector, MonthPlot).show(values, names)
         self.query_one("#ttd", Static).update(
             _figure_line("Time to detect", found, "ttd")
         )
