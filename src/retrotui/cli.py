@@ -321,12 +321,13 @@ def _cmd_search(args: argparse.Namespace, data_dir: Path) -> int:
 def _cmd_stats(args: argparse.Namespace, data_dir: Path) -> int:
     from retrotui.export.library_text import stats_text
     from retrotui.model.insights import compute_insights, insights_json
-    from retrotui.model.search import QueryError, parse_day
 
     try:
-        since = parse_day(args.since, "--since") if args.since else None
-    except QueryError as error:
-        raise CliError(str(error)) from None
+        since = date.fromisoformat(args.since.strip()) if args.since else None
+    except ValueError:
+        raise CliError(
+            f"--since: {args.since!r} is not a date like 2026-03-31"
+        ) from None
     with Store(data_dir, mode="read") as store:
         _report_problems(store)
         found = compute_insights(store.summaries(), date.today(), since)

@@ -5,13 +5,14 @@ escape sequence prints as visible characters, never as a terminal command."""
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from retrotui.model.insights import Figure, Insights, Share
-from retrotui.model.metrics import minutes_label
-from retrotui.model.search import Hit, Snippet
-from retrotui.model.summary import RetroSummary
 from retrotui.model.text import one_line, printable
+
+if TYPE_CHECKING:
+    from retrotui.model.insights import Figure, Insights, Share
+    from retrotui.model.search import Hit, Snippet
+    from retrotui.model.summary import RetroSummary
 
 SPARK = "▁▂▃▄▅▆▇█"
 BAR_WIDTH = 30
@@ -100,6 +101,9 @@ def search_json(hits: Sequence[Hit], summaries: dict[str, RetroSummary]) -> list
 
 
 def _figure(name: str, figure: Figure, trend: float | None) -> str:
+    # Imported here: metrics brings the whole model, which stats never needs.
+    from retrotui.model.metrics import minutes_label
+
     if not figure.count:
         return f"  {name}: no retrospective has the markers for it"
     change = ""
