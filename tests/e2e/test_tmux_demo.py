@@ -46,3 +46,22 @@ def test_demo_opens_and_navigates_in_a_real_terminal(
     assert "Incident library" not in terminal.screen()
     # The demo ran in a throwaway folder: the user's library was not created.
     assert not isolated_data_dir.exists()
+
+
+def test_search_as_you_type_and_insights_in_a_real_terminal(terminal: Terminal) -> None:
+    terminal.wait_for("Incident library", "Checkout 5xx after deploy")
+    terminal.press("/")
+    terminal.type("canary")
+    screen = terminal.wait_for("1 match", "Near miss: partner API certificate")
+    assert "Checkout 5xx after deploy" not in screen  # the table narrowed
+    assert "canary check" in screen  # the matching text, previewed
+    terminal.press("Escape")
+    terminal.wait_for("Checkout 5xx after deploy", "Search index rebuild stalled")
+    terminal.press("s")
+    screen = terminal.wait_for("Insights", "3 retrospectives", "Time to detect")
+    lines = screen.splitlines()
+    assert len(lines) <= 30 and max(len(line) for line in lines) <= 100
+    terminal.press("End")
+    terminal.wait_for("ESCALATE", "seen in 2")
+    terminal.press("Escape")
+    terminal.wait_for("Incident library")
