@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 
 from gen_library import build_library
-from startup import ENV_VAR, Tmux, retrotui_command
+from startup import ENV_VAR, Tmux, compile_package, retrotui_command
 
 from retrotui.store import Store
 
@@ -59,6 +59,7 @@ def main() -> int:
     }
     tmux = Tmux()
     try:
+        compile_package()
         tmux.start()
         command = retrotui_command()
         for env, text in apps.values():  # warm-up, not counted

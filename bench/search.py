@@ -22,7 +22,7 @@ import time
 from pathlib import Path
 
 from library_open import ensure_library
-from startup import retrotui_command
+from startup import compile_package, retrotui_command
 
 from retrotui.model.search import parse_query
 from retrotui.store import Store
@@ -60,6 +60,7 @@ def main() -> int:
     parser.add_argument("--folder", type=Path, default=Path("/tmp/retrotui-bench-10k"))
     args = parser.parse_args()
     ensure_library(args.folder, args.library)
+    compile_package()
     markdown = args.folder.parent / (args.folder.name + "-markdown")
     export_markdown(args.folder, markdown)
     files = len(list(markdown.glob("*.md")))
