@@ -190,12 +190,16 @@ class Store:
         journal_stamp = self._stamp_journal()
         # Listing and stat-ing the files releases the GIL: it overlaps with
         # parsing the journal, which does not.
-        from concurrent.futures import ThreadPoolExecutor
-
-        with ThreadPoolExecutor(max_workers=1) as pool:
-            listing = pool.submit(self._retro_files)
+        listed: list[list[tuple[str, str, tuple[int, int]]]] = []
+        lister = threading.Thread(target=lambda: listed.append(self._retro_files()))
+        lister.start()
+        try:
             journal = index.read_journal(self.journal_path)
-            files = listing.result()
+        finally:
+            lister.join()
+        if not listed:  # the listing failed: do it here, where errors show
+            listed.append(self._retro_files())
+        files = listed[0]
         changed = journal.damaged
         for retro_id, path, stamp in files:
             entry = journal.entries.get(retro_id)
