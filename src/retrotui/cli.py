@@ -7,18 +7,21 @@ start fast.
 
 from __future__ import annotations
 
-import argparse
 import json
 import os
 import sys
 from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, NoReturn
 
 from retrotui import __version__
 from retrotui.model.enums import Kind, Severity, Source
 from retrotui.store import Store, StoreError, resolve_data_dir
+
+if TYPE_CHECKING:
+    import argparse
 
 EXIT_USAGE = 2
 
@@ -27,12 +30,21 @@ class CliError(Exception):
     pass
 
 
-class Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+def _parser_class() -> type[argparse.ArgumentParser]:
+    # argparse is imported only when there are arguments to parse.
+    import argparse
+
+    class Parser(argparse.ArgumentParser):
+        def error(self, message: str) -> NoReturn:
+            self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
+
+    return Parser
 
 
-def _parser() -> Parser:
+def _parser() -> argparse.ArgumentParser:
+    import argparse
+
+    Parser = _parser_class()
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--data-dir",
@@ -643,7 +655,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     else:
         # `retrotui` alone, the command run most: open the library without
         # building every subcommand's parser (~15 ms of start-up).
-        args = argparse.Namespace(command=None)
+        args = SimpleNamespace(command=None)
     try:
         if args.command == "demo":
             return _cmd_demo(args)
