@@ -20,7 +20,7 @@ from datetime import date
 from typing import Any
 
 from retrotui.model.enums import Kind
-from retrotui.model.repeats import FactorRef, RepeatGroup, group_factors
+from retrotui.model.repeats import RepeatGroup, group_factors, library_factors
 from retrotui.model.summary import RetroSummary
 
 
@@ -148,14 +148,12 @@ def compute_insights(
         if since is None or day >= since:
             chosen.append(s)
             day_of[s.id] = day
-            month_of[s.id] = f"{day.year:04d}-{day.month:02d}"
+            month_of[s.id] = _month(day)
     total = len(chosen)
     near = sum(1 for s in chosen if s.kind is Kind.NEAR_MISS)
     # Each counted once per retrospective: "share of incidents with ...".
     tags = Counter(tag for s in chosen for tag in {t.lower() for t in s.tags})
-    categories = Counter(
-        c for s in chosen for c in {c.strip().lower() for c, _ in s.factors} if c
-    )
+    categories = Counter(c for s in chosen for c in s.categories)
     ttds = [(s, s.ttd) for s in chosen if s.ttd is not None]
     ttrs = [(s, s.ttr) for s in chosen if s.ttr is not None]
     months: list[Month] = []
@@ -182,12 +180,6 @@ def compute_insights(
     done = sum(s.actions_done for s in chosen)
     still_open = sum(s.open_actions for s in chosen)
     closed = [d for s in chosen for d in s.closed_days]
-    make = tuple.__new__  # a NamedTuple's own __new__ is several times slower
-    refs = [
-        make(FactorRef, (s.id, s.title, category, text))
-        for s in chosen
-        for category, text in s.factors
-    ]
     return Insights(
         since=since,
         total=total,
@@ -206,7 +198,7 @@ def compute_insights(
         actions_overdue=sum(s.overdue_actions(today) for s in chosen),
         completion=done / (done + still_open) if done + still_open else None,
         median_days_to_close=median(closed) if closed else None,
-        repeats=tuple(group_factors(refs)),
+        repeats=tuple(group_factors(library_factors(chosen))),
     )
 
 

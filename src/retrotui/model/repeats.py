@@ -17,7 +17,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from math import ceil
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
+
+if TYPE_CHECKING:
+    from retrotui.model.summary import RetroSummary
 
 SIMILARITY = 0.5
 # Negations stay: "the alert fired" and "the alert did not fire" differ.
@@ -140,6 +143,16 @@ class FactorRef(NamedTuple):
     retro_title: str
     category: str
     text: str
+
+
+def library_factors(summaries: Iterable[RetroSummary]) -> list[FactorRef]:
+    """Every factor that made an incident worse, across `summaries`."""
+    make = tuple.__new__  # a NamedTuple's own __new__ is several times slower
+    return [
+        make(FactorRef, (s.id, s.title, category, text))
+        for s in summaries
+        for category, text in s.factors
+    ]
 
 
 @dataclass(frozen=True)

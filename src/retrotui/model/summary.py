@@ -50,9 +50,7 @@ class RetroSummary:
     @property
     def categories(self) -> tuple[str, ...]:
         """Factor categories, lower-case, each once."""
-        return tuple(
-            dict.fromkeys(c.strip().lower() for c, _ in self.factors if c.strip())
-        )
+        return tuple({k: None for c, _ in self.factors if (k := c.strip().lower())})
 
     @property
     def sort_key(self) -> datetime:

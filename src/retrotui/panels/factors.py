@@ -9,7 +9,7 @@ from textual.binding import Binding
 from textual.widgets import Input, Static
 
 from retrotui.model import ContributingFactor, Effect, Stage, WhyChain
-from retrotui.model.repeats import FactorRef, seen_before
+from retrotui.model.repeats import FactorRef, library_factors, seen_before
 from retrotui.model.text import one_line
 from retrotui.model.whys import chain_hint
 from retrotui.panels.base import Panel, panel_title
@@ -57,12 +57,11 @@ class FactorsPanel(Panel):
         # before in: ...": a later incident is not "before", and a factor
         # that helped is nothing to escalate.
         own = self.retro.started or self.retro.created
-        self._library: list[FactorRef] = [
-            FactorRef(s.id, s.title, category, text)
+        self._library = library_factors(
+            s
             for s in self.store.summaries()
             if s.id != self.retro.id and s.sort_key < own
-            for category, text in s.factors
-        ]
+        )
         self._seen: dict[str, list[FactorRef]] = {}
         self.refresh_view()
 

@@ -64,13 +64,9 @@ class ReviewPanel(Panel):
     def _find_repeats(self) -> None:
         """Factors seen in two or more incidents: the method says escalate.
         Off the UI thread: a large library has tens of thousands of factors."""
-        from retrotui.model.repeats import FactorRef, group_factors
+        from retrotui.model.repeats import group_factors, library_factors
 
-        refs = [
-            FactorRef(s.id, s.title, category, text)
-            for s in self.store.summaries()
-            for category, text in s.factors
-        ]
+        refs = library_factors(self.store.summaries())
         groups = [g for g in group_factors(refs) if g.escalate]
         self.app.call_from_thread(self._show_repeats, groups)
 
