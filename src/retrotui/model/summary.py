@@ -59,8 +59,7 @@ class RetroSummary:
     @property
     def local_start(self) -> datetime:
         """When it happened, in the retrospective's own zone."""
-        zone = _zone(self.timezone)
-        return self.sort_key if zone is None else self.sort_key.astimezone(zone)
+        return _in_zone(self.sort_key, self.timezone)
 
     @property
     def open_actions(self) -> int:
@@ -87,14 +86,18 @@ def _zone(name: str) -> ZoneInfo | None:
     return zone
 
 
+def _in_zone(moment: datetime, name: str) -> datetime:
+    """`moment` in zone `name`; unchanged when the zone is unknown."""
+    zone = _zone(name)
+    return moment if zone is None else moment.astimezone(zone)
+
+
 def summarize(retro: Retrospective) -> RetroSummary:
     from retrotui.model.metrics import metrics
 
     times = metrics(retro)
     # The incident's date where it happened, as months and filters use.
-    moment = retro.started or retro.created
-    zone = _zone(retro.timezone)
-    since = (moment if zone is None else moment.astimezone(zone)).date()
+    since = _in_zone(retro.started or retro.created, retro.timezone).date()
     return RetroSummary(
         id=retro.id,
         title=retro.title,

@@ -284,13 +284,13 @@ class LibraryScreen(RetroScreen):
 
         self.app.push_screen(StatsScreen())
 
-    def _show_anniversary(self) -> None:
+    def _show_anniversary(self, summaries: list[RetroSummary]) -> None:
         from datetime import timedelta
 
         from retrotui.model.insights import anniversary
 
         today = self.today()
-        found = anniversary(self.store.summaries(), today, ANNIVERSARY_DAYS)
+        found = anniversary(summaries, today, ANNIVERSARY_DAYS)
         self._anniversary = found[0] if found else None
         line = self.query("#anniversary")
         if self._anniversary is None:
@@ -376,12 +376,13 @@ class LibraryScreen(RetroScreen):
         return not (action in ("new", "delete") and self.store.read_only)
 
     def refresh_rows(self, keep: str | None = None) -> None:
+        summaries = self.store.summaries()
         if self.query("#search") and self._query_text.strip():
             # A search is showing: run it again on the changed library.
             self._run_search(self._query_text)
         else:
-            self._show_rows(self.store.summaries(), keep)
-        self._show_anniversary()
+            self._show_rows(summaries, keep)
+        self._show_anniversary(summaries)
 
     def _show_rows(
         self, summaries: list[RetroSummary], keep: str | None = None
