@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
-from retrotui.model.text import one_line, printable
+from retrotui.model.text import one_line, printable, quantity
 
 if TYPE_CHECKING:
     from retrotui.model.insights import Figure, Insights, Share
@@ -130,15 +130,19 @@ def _shares(title: str, shares: Sequence[Share], limit: int = 8) -> list[str]:
     return lines
 
 
+def kinds_line(found: Insights) -> str:
+    """'12 incidents, 1 near miss': the insights' heading, here and on screen."""
+    incidents = quantity(found.incidents, "incident")
+    return f"{incidents}, {quantity(found.near_misses, 'near miss', 'near misses')}"
+
+
 def stats_text(found: Insights) -> str:
     if not found.total:
         return "No retrospectives" + (f" since {found.since}." if found.since else ".")
     months = found.months
     since = f" since {found.since}" if found.since else ""
     lines = [
-        f"{found.total} retrospective{'s' if found.total != 1 else ''}{since}: "
-        f"{found.incidents} incident{'s' if found.incidents != 1 else ''}, "
-        f"{found.near_misses} near miss{'es' if found.near_misses != 1 else ''}",
+        f"{quantity(found.total, 'retrospective')}{since}: {kinds_line(found)}",
         "",
         f"Per month ({months[0].month} to {months[-1].month}, peak "
         f"{max(m.total for m in months)}):",
@@ -159,8 +163,7 @@ def stats_text(found: Insights) -> str:
     close = (
         "-"
         if found.median_days_to_close is None
-        else f"{found.median_days_to_close:g} day"
-        + ("" if found.median_days_to_close == 1 else "s")
+        else quantity(found.median_days_to_close, "day")
     )
     lines += [
         "",

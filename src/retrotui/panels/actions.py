@@ -19,7 +19,7 @@ from retrotui.model.actions import (
     set_status,
     undone_immediate_fixes,
 )
-from retrotui.model.text import one_line
+from retrotui.model.text import one_line, quantity
 from retrotui.panels.base import ACTION_STATUS_STYLE, Panel, panel_title
 from retrotui.widgets.virtual_table import Column, VirtualTable
 
@@ -92,7 +92,7 @@ class ActionsPanel(Panel):
             )
         elif live < MIN_ACTIONS:
             notes.append(
-                f"{live} item{'s' if live != 1 else ''}: aim for {MIN_ACTIONS} to {MAX_ACTIONS}.\n",
+                f"{quantity(live, 'item')}: aim for {MIN_ACTIONS} to {MAX_ACTIONS}.\n",
                 style="#FFB000",
             )
         else:
@@ -102,7 +102,8 @@ class ActionsPanel(Panel):
         ]
         if wishes:
             notes.append(
-                f"{len(wishes)} wish{'es' if len(wishes) != 1 else ''}: an item without an owner and a due date is not a commitment.\n",
+                f"{quantity(len(wishes), 'wish', 'wishes')}: an item without an owner "
+                "and a due date is not a commitment.\n",
                 style="#FFB000",
             )
         for item in undone_immediate_fixes(self.retro):

@@ -11,7 +11,7 @@ from textual.widgets import Markdown, Static
 from retrotui.export.markdown import render
 from retrotui.model.checks import retro_warnings
 from retrotui.model.language import lint, retro_text
-from retrotui.model.text import one_line
+from retrotui.model.text import one_line, quantity
 from retrotui.panels.base import Panel, panel_title
 
 SCREEN_EVENTS = 150
@@ -57,7 +57,7 @@ class SummaryPanel(Panel):
         if warnings:
             text = Text()
             text.append(
-                f"{len(warnings)} thing{'s' if len(warnings) != 1 else ''} to look at before publishing\n",
+                f"{quantity(len(warnings), 'thing')} to look at before publishing\n",
                 style="bold #FFB000",
             )
             for message in warnings:

@@ -11,10 +11,10 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.message import Message
 from textual.widgets import Static
 
-from retrotui.export.library_text import bar
+from retrotui.export.library_text import bar, kinds_line
 from retrotui.model.insights import Insights, Share, compute_insights
 from retrotui.model.metrics import minutes_label
-from retrotui.model.text import one_line
+from retrotui.model.text import one_line, quantity
 from retrotui.resources import stylesheet
 from retrotui.screens.base import RetroScreen
 from retrotui.widgets.key_bar import KeyBar
@@ -82,8 +82,8 @@ def _actions(found: Insights) -> Text:
         style="bold #FF5F5F" if found.actions_overdue else "",
     )
     if found.median_days_to_close is not None:
-        days = found.median_days_to_close
-        text.append(f" · median {days:g} day{'' if days == 1 else 's'} to close")
+        days = quantity(found.median_days_to_close, "day")
+        text.append(f" · median {days} to close")
     return text
 
 
@@ -174,14 +174,8 @@ class StatsScreen(RetroScreen):
             heading.append("No retrospectives yet", style="bold")
             heading.append(": the insights fill in as the library grows.", style="dim")
         else:
-            heading.append(
-                f"{found.total} retrospective{'s' if found.total != 1 else ''}",
-                style="bold",
-            )
-            heading.append(
-                f": {found.incidents} incident{'s' if found.incidents != 1 else ''}, "
-                f"{found.near_misses} near miss{'es' if found.near_misses != 1 else ''}"
-            )
+            heading.append(quantity(found.total, "retrospective"), style="bold")
+            heading.append(f": {kinds_line(found)}")
             heading.append(f" · charts: the last {len(months)} months", style="dim")
         self.query_one("#stats-heading", Static).update(heading)
         names = [m.month for m in months]
