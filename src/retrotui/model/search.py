@@ -251,6 +251,11 @@ def flatten(fields: Iterable[tuple[str, str]]) -> tuple[str, str]:
     return title, FIELD_SEP.join(parts)
 
 
+def record_text(retro: Retrospective) -> tuple[str, str]:
+    """(title, body) of a retrospective's search record."""
+    return flatten(search_fields(retro))
+
+
 @dataclass(slots=True)
 class SearchRecord:
     """One retrospective's text, as the search reads it."""

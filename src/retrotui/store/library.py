@@ -72,7 +72,6 @@ class Store:
         self._unreadable: dict[str, StoreError] = {}
         self._loaded = False
         self._loading = threading.Lock()
-        self.search_path = data_dir / "search.tsv"
         self._search: dict[str, SearchRecord] | None = None  # read when first searched
         if data_dir.exists() and not data_dir.is_dir():
             raise StoreError(
@@ -112,6 +111,13 @@ class Store:
             self._load_index()
             self._search = None  # re-read, against the new index, when next searched
             self._loaded = True
+
+    @property
+    def search_path(self) -> Path:
+        # Imported here: the search journal is not needed to open a library.
+        from retrotui.store.search_index import SEARCH_NAME
+
+        return self.data_dir / SEARCH_NAME
 
     @property
     def loaded(self) -> bool:
@@ -361,10 +367,10 @@ class Store:
 
     # -- search ------------------------------------------------------------
     def _index_text(self, retro: Retrospective, stamp: tuple[int, int]) -> None:
-        from retrotui.model.search import SearchRecord, flatten, search_fields
+        from retrotui.model.search import SearchRecord, record_text
         from retrotui.store import search_index
 
-        title, body = flatten(search_fields(retro))
+        title, body = record_text(retro)
         search_index.append(
             self.search_path, search_index.record_line(retro.id, stamp, title, body)
         )
@@ -375,7 +381,7 @@ class Store:
         """Every readable retrospective's text, for search. Read from the
         search journal the first time; entries that do not match their file
         are rebuilt from it. Safe to call from a worker thread."""
-        from retrotui.model.search import SearchRecord, flatten, search_fields
+        from retrotui.model.search import SearchRecord, record_text
         from retrotui.store import search_index
 
         self.ensure_loaded()
@@ -394,7 +400,7 @@ class Store:
                         retro = self._read(self._path(retro_id))
                     except StoreError:
                         continue  # named by the index load already
-                    title, body = flatten(search_fields(retro))
+                    title, body = record_text(retro)
                     line = search_index.SearchLine(entry.stamp, title, body)
                 fresh[retro_id] = line
                 records[retro_id] = SearchRecord(retro_id, line.title, line.body)
