@@ -252,9 +252,7 @@ class LibraryScreen(RetroScreen):
             return  # a filter being typed ("since:2026-0"): keep the last results
         self._shown_query = message.text
         if message.hits is None:  # the box was emptied: the whole library
-            self._hits = {}
-            table.border_title = None
-            self._show_rows(self.store.summaries(), keep)
+            self.refresh_rows(keep)
             return
         self._hits = {hit.id: hit for hit in message.hits}
         summaries = [self.store.summary(hit.id) for hit in message.hits]
@@ -272,9 +270,7 @@ class LibraryScreen(RetroScreen):
             return
         self._query_text = self._shown_query = ""
         box.remove()
-        self._hits = {}
         table = self.query_one(LibraryTable)
-        table.border_title = None
         self.refresh_rows(keep=table.selected_id)
         table.focus()
 
@@ -381,6 +377,8 @@ class LibraryScreen(RetroScreen):
             # A search is showing: run it again on the changed library.
             self._run_search(self._query_text)
         else:
+            self._hits = {}
+            self.query_one(LibraryTable).border_title = None
             self._show_rows(summaries, keep)
         self._show_anniversary(summaries)
 
