@@ -12,7 +12,7 @@ from textual.message import Message
 from textual.widgets import Static
 
 from retrotui.export.library_text import bar, kinds_line
-from retrotui.model.insights import Insights, Share, compute_insights
+from retrotui.model.insights import Figure, Insights, Share, compute_insights
 from retrotui.model.metrics import minutes_label
 from retrotui.model.text import one_line, quantity
 from retrotui.resources import stylesheet
@@ -31,9 +31,7 @@ def _minutes(value: float) -> str:
 ESCALATIONS_SHOWN = 8
 
 
-def _figure_line(name: str, found: Insights, which: str) -> Text:
-    figure = found.ttd if which == "ttd" else found.ttr
-    trend = found.ttd_trend if which == "ttd" else found.ttr_trend
+def _figure_line(name: str, figure: Figure, trend: float | None) -> Text:
     line = Text(f"{name}: ", style="bold")
     if not figure.count:
         line.append("no retrospective has the markers for it", style="dim")
@@ -189,10 +187,10 @@ class StatsScreen(RetroScreen):
         for selector, values in plots.items():
             self.query_one(selector, MonthPlot).show(values, names)
         self.query_one("#ttd", Static).update(
-            _figure_line("Time to detect", found, "ttd")
+            _figure_line("Time to detect", found.ttd, found.ttd_trend)
         )
         self.query_one("#ttr", Static).update(
-            _figure_line("Time to resolve", found, "ttr")
+            _figure_line("Time to resolve", found.ttr, found.ttr_trend)
         )
         self.query_one("#tags", Static).update(_shares("Share by tag", found.tags))
         self.query_one("#categories", Static).update(
