@@ -30,7 +30,7 @@ class CliError(Exception):
     pass
 
 
-def _parser_class() -> type[argparse.ArgumentParser]:
+def _parser() -> argparse.ArgumentParser:
     # argparse is imported only when there are arguments to parse.
     import argparse
 
@@ -38,13 +38,6 @@ def _parser_class() -> type[argparse.ArgumentParser]:
         def error(self, message: str) -> NoReturn:
             self.exit(EXIT_USAGE, f"{self.prog}: error: {message} (see --help)\n")
 
-    return Parser
-
-
-def _parser() -> argparse.ArgumentParser:
-    import argparse
-
-    Parser = _parser_class()
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
         "--data-dir",
