@@ -425,9 +425,12 @@ _HELPFUL = re.compile(
 )
 
 
+_CLAUSE_END = re.compile(r"[.;!?\n]")
+
+
 def _end(text: str, match: re.Match[str]) -> int:
     """The end of the sentence `match` is in."""
-    found = re.compile(r"[.;!?\n]").search(text, match.end())
+    found = _CLAUSE_END.search(text, match.end())
     return found.start() if found else len(text)
 
 
