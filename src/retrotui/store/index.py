@@ -141,16 +141,16 @@ def read_head(path: Path, count: int) -> list[RetroSummary] | None:
             if len(tail) > HEAD_TAIL_LIMIT or (tail and not tail.endswith(b"\n")):
                 return None
             replaced: set[str] = set()
-            newer: list[RetroSummary] = []
+            newer: dict[str, RetroSummary] = {}
             for line in tail.splitlines():
                 record = json.loads(line)
                 if "deleted" in record:
                     replaced.add(record["deleted"])
-                    newer = [s for s in newer if s.id != record["deleted"]]
+                    newer.pop(record["deleted"], None)
                     continue
                 summary = summary_from_dict(record["summary"])
                 replaced.add(summary.id)
-                newer = [s for s in newer if s.id != summary.id] + [summary]
+                newer[summary.id] = summary
             journal.seek(len(first))
             head: list[RetroSummary] = []
             for _ in range(min(sorted_count, count + len(replaced))):
@@ -162,4 +162,4 @@ def read_head(path: Path, count: int) -> list[RetroSummary] | None:
                     head.append(summary)
     except (OSError, ValueError, KeyError, TypeError, OverflowError):
         return None
-    return newest_first(head + newer)[:count]
+    return newest_first([*head, *newer.values()])[:count]
