@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
 
@@ -32,6 +34,14 @@ def new_id() -> str:
     return _pool["hex"][at : at + 12]
 
 
+def new_ids(count: int) -> list[str]:
+    """`count` ids like new_id's, from one read of the OS's randomness."""
+    if count == 0:
+        return []
+    # hex() puts a space between each 6 bytes; split() then cuts in C.
+    return os.urandom(6 * count).hex(" ", 6).split(" ")
+
+
 def as_utc(moment: datetime) -> datetime:
     """Normalise an aware datetime to UTC so that round trips compare exactly."""
     if moment.tzinfo is UTC:
@@ -41,7 +51,9 @@ def as_utc(moment: datetime) -> datetime:
     return moment.astimezone(UTC)
 
 
-@dataclass(kw_only=True)
+# Slots: a timeline may hold 100,000 imported events, and a slotted event is
+# both smaller and quicker to build in bulk (see `many`).
+@dataclass(kw_only=True, slots=True)
 class TimelineEvent:
     time: datetime
     source: Source
@@ -59,10 +71,32 @@ class TimelineEvent:
         """For importers that have already validated every field and hold a
         UTC time: the same event, built several times faster."""
         event = object.__new__(cls)
-        event.__dict__.update(
-            time=time, source=source, text=text, marker=marker, id=new_id()
-        )
+        event.time, event.source, event.text = time, source, text
+        event.marker, event.id = marker, new_id()
         return event
+
+    @classmethod
+    def many(
+        cls,
+        times: list[datetime],
+        sources: Iterable[Source],
+        texts: Iterable[str],
+        markers: Iterable[Marker],
+    ) -> list[TimelineEvent]:
+        """`checked` for a whole import at once. Every loop runs in C (map
+        over built-ins): a Python loop per event was most of the time of
+        importing a 100,000-line file."""
+        events = list(map(object.__new__, [cls] * len(times)))
+        columns = (
+            ("time", times),
+            ("source", sources),
+            ("text", texts),
+            ("marker", markers),
+            ("id", new_ids(len(times))),
+        )
+        for name, values in columns:
+            deque(map(setattr, events, [name] * len(events), values), maxlen=0)
+        return events
 
 
 @dataclass(kw_only=True)
