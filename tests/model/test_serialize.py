@@ -6,6 +6,7 @@ import dataclasses
 import json
 import re
 from collections.abc import Callable
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -14,6 +15,7 @@ from hypothesis import strategies as st
 from model_factories import full_retro, text_values, walk
 
 from retrotui.model import (
+    Marker,
     Retrospective,
     ValidationError,
     from_dict,
@@ -468,3 +470,68 @@ def test_migrations_chain_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
     old["retrospective"]["abstract"] = old["retrospective"].pop("summary")
     assert from_document(old) == retro
     assert steps == ["1->2", "2->3"]
+
+
+# -- the fast reader for timeline events ------------------------------------
+# A well-formed event skips the field-by-field reader; everything else must
+# still get that reader's exact error.
+
+_GOOD_EVENT = {
+    "time": "2026-11-26T13:03:00+00:00",
+    "source": "deploy",
+    "text": "rolled out",
+    "marker": "trigger",
+    "id": "abc123",
+}
+
+
+@pytest.mark.parametrize(
+    ("change", "error"),
+    [
+        ({"time": "2026-11-26T13:03:00"}, "timeline[0].time: date-time has no UTC"),
+        ({"time": "yesterday"}, "timeline[0].time: not an ISO 8601"),
+        ({"time": 1764162180}, "timeline[0].time: expected a date-time"),
+        ({"source": "pager"}, "timeline[0].source: 'pager' is not one of"),
+        ({"source": ["deploy"]}, "timeline[0].source: ['deploy'] is not one of"),
+        ({"marker": "root"}, "timeline[0].marker: 'root' is not one of"),
+        ({"marker": None}, "timeline[0].marker: None is not one of"),
+        ({"text": 5}, "timeline[0].text: expected text"),
+        ({"id": 7}, "timeline[0].id: expected text"),
+        ({"colour": "red"}, "timeline[0]: unknown field 'colour'"),
+    ],
+)
+def test_a_bad_event_is_named_exactly(change, error):
+    retro = Retrospective(title="t")
+    document = to_document(retro)
+    document["retrospective"]["timeline"] = [_GOOD_EVENT | change]
+    with pytest.raises(ValidationError) as caught:
+        from_document(document)
+    assert str(caught.value).startswith(f"retrospective.{error}")
+
+
+@pytest.mark.parametrize("missing", ["time", "source", "id"])
+def test_an_event_missing_a_required_field_is_named(missing):
+    document = to_document(Retrospective(title="t"))
+    event = {k: v for k, v in _GOOD_EVENT.items() if k != missing}
+    document["retrospective"]["timeline"] = [event]
+    with pytest.raises(ValidationError, match=rf"timeline\[0\]\.{missing}: missing"):
+        from_document(document)
+
+
+def test_an_event_without_text_or_marker_takes_the_defaults():
+    document = to_document(Retrospective(title="t"))
+    event = {k: v for k, v in _GOOD_EVENT.items() if k not in ("text", "marker")}
+    document["retrospective"]["timeline"] = [event]
+    (read,) = from_document(document).timeline
+    assert (read.text, read.marker) == ("", Marker.NONE)
+    assert read.time == datetime(2026, 11, 26, 13, 3, tzinfo=UTC)
+
+
+def test_an_event_in_another_offset_is_read_as_utc():
+    document = to_document(Retrospective(title="t"))
+    document["retrospective"]["timeline"] = [
+        _GOOD_EVENT | {"time": "2026-11-26T14:03:00+01:00"}
+    ]
+    (read,) = from_document(document).timeline
+    assert read.time == datetime(2026, 11, 26, 13, 3, tzinfo=UTC)
+    assert read.time.tzinfo is UTC

@@ -314,3 +314,27 @@ def test_data_dir_comes_from_flag_then_environment(
     fallback = resolve_data_dir()
     assert fallback.name == "retrotui"
     assert str(fallback).startswith(str(tmp_path / "xdg-data"))
+
+
+def test_the_file_holds_one_timeline_event_per_line(isolated_data_dir: Path) -> None:
+    """Readable and diffable by line; and it is plain JSON that reads back."""
+    store = Store(isolated_data_dir)
+    retro = full_retro()
+    retro.timeline[0].text = 'quote " backslash \\ [red]x[/red] \x1b[31m é |'
+    written = store.save(retro)
+    path = isolated_data_dir / "retros" / f"{retro.id}.json"
+    text = path.read_text(encoding="utf-8")
+    assert json.loads(text) == {"retrospective": {"1": written}}
+    assert written == to_document(retro)
+    for event in retro.timeline:
+        lines = [line for line in text.splitlines() if f'"id": "{event.id}"' in line]
+        assert len(lines) == 1
+        assert json.loads(lines[0].strip().rstrip(",")) == {
+            "id": event.id,
+            "marker": event.marker.value,
+            "source": event.source.value,
+            "text": event.text,
+            "time": event.time.isoformat(),
+        }
+    assert "\x1b" not in text  # escape codes stay escaped in the file
+    assert Store(isolated_data_dir).load(retro.id) == retro

@@ -141,7 +141,8 @@ class Fields:
         value = self._get(key, [])
         if not isinstance(value, list):
             raise ValidationError(self.at(key), f"expected a list, got {_show(value)}")
-        return [read(item, f"{self.at(key)}[{i}]") for i, item in enumerate(value)]
+        where = self.at(key)
+        return [read(item, f"{where}[{i}]") for i, item in enumerate(value)]
 
 
 def _text_item(item: object, path: str) -> str:

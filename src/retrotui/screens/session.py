@@ -408,8 +408,7 @@ class SessionScreen(RetroScreen):
         if to_document(self.retro) == self._saved:
             return
         try:
-            self.store.save(self.retro)
-            self._saved = to_document(self.retro)
+            self._saved = self.store.save(self.retro)
         except StoreError as error:
             self.notify(str(error), title="Not saved", severity="error", timeout=10)
 

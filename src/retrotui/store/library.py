@@ -14,7 +14,7 @@ import threading
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from retrotui.model.fields import ValidationError
 from retrotui.model.summary import RetroSummary, newest_first, summarize
@@ -317,8 +317,11 @@ class Store:
         # A write before the index is read would race the reading of it.
         self.ensure_loaded()
 
-    def save(self, retro: Retrospective, keep_timestamps: bool = False) -> None:
+    def save(
+        self, retro: Retrospective, keep_timestamps: bool = False
+    ) -> dict[str, Any]:
         """Write one retrospective; the cost does not grow with the library.
+        Returns the document written (to_document of the retrospective).
 
         `keep_timestamps` is for imports, which must store what they read."""
         from retrotui.model.retrospective import EPOCH
@@ -348,6 +351,7 @@ class Store:
         self._entries[retro.id] = entry
         self._unreadable.pop(retro.id, None)
         self._index_text(retro, entry.stamp)
+        return document
 
     def delete(self, retro_id: str) -> Path:
         """Move a retrospective to the trash folder; returns where it went."""
