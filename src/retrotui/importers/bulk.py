@@ -22,6 +22,24 @@ from retrotui.importers.tidy import MAX_TEXT, tidy_text
 T = TypeVar("T")
 _TZINFO = attrgetter("tzinfo")
 _NAIVE = methodcaller("replace", tzinfo=None)
+_FIRST, _LAST = itemgetter(0), itemgetter(2)
+
+
+def first_words(lines: Sequence[str]) -> tuple[list[str], list[str]]:
+    """Each line cut at its first space, as str.partition cuts it: the
+    words before and the rest after. When the first space is at the same
+    place in every line (one log's timestamps put it there) the cut is two
+    slicing passes, with no tuple per line."""
+    spaces = set(map(str.find, lines, repeat(" ")))
+    if len(spaces) == 1:
+        (at,) = spaces
+        if at > 0:
+            return (
+                list(map(itemgetter(slice(0, at)), lines)),
+                list(map(itemgetter(slice(at + 1, None)), lines)),
+            )
+    parts = list(map(str.partition, lines, repeat(" ")))
+    return list(map(_FIRST, parts)), list(map(_LAST, parts))
 
 
 def iso_times(stamps: Sequence[str], zone: tzinfo) -> list[datetime] | None:
@@ -29,13 +47,7 @@ def iso_times(stamps: Sequence[str], zone: tzinfo) -> list[datetime] | None:
     before the time); naive ones are read in `zone`."""
     if not stamps:
         return []
-    # The line-by-line reader hands only this shape to fromisoformat, which
-    # would also accept a bare date or a week date.
-    if (
-        min(map(len, stamps)) < 16
-        or set(map(itemgetter(4), stamps)) != {"-"}
-        or not set(map(itemgetter(10), stamps)) <= {"T", " "}
-    ):
+    if not _iso_shaped(stamps):
         return None
     try:
         moments = list(map(datetime.fromisoformat, stamps))
@@ -54,6 +66,26 @@ def iso_times(stamps: Sequence[str], zone: tzinfo) -> list[datetime] | None:
     # careful reader names the line.
     back = map(_NAIVE, map(datetime.astimezone, utc, repeat(zone)))
     return utc if list(back) == moments else None
+
+
+def _iso_shaped(stamps: Sequence[str]) -> bool:
+    """Whether every stamp has the shape the line-by-line reader hands to
+    fromisoformat (which would also take a bare date or a week date):
+    16 characters or more, "-" at [4] and "T" or " " at [10]."""
+    widths = set(map(len, stamps))
+    if min(widths) < 16:
+        return False
+    if len(widths) == 1:  # the usual case: one width, checked by slicing
+        (width,) = widths
+        joined = "".join(stamps)
+        count = len(stamps)
+        return (
+            joined[4::width] == "-" * count
+            and joined[10::width].replace(" ", "T") == "T" * count
+        )
+    return set(map(itemgetter(4), stamps)) == {"-"} and set(
+        map(itemgetter(10), stamps)
+    ) <= {"T", " "}
 
 
 def texts(raw: Sequence[str]) -> list[str] | None:

@@ -186,6 +186,7 @@ class _Collector:
         self.existing = existing
         self.existing_times = sorted(e.time for e in existing)
         self.latest: datetime | None = None  # of the events imported so far
+        self.in_order = True  # were the events taken in time order?
         self._seen: set[tuple[datetime, str, str]] | None = None
 
     @property
@@ -208,8 +209,10 @@ class _Collector:
             self.result.duplicates += 1
             return
         seen.add(key)
-        if self.latest is None or time > self.latest:
+        if self.latest is None or time >= self.latest:
             self.latest = time
+        else:
+            self.in_order = False
         # Every field is validated and the time is UTC: the fast constructor.
         self.events.append(TimelineEvent.checked(time, source, text, marker))
 
@@ -226,6 +229,7 @@ class _Collector:
             return True
         fresh = self._all_new(times)
         if not fresh:
+            self.in_order = False  # perhaps not; sorting will tell
             keys = set(zip(times, self._values(sources), texts, strict=False))
             if len(keys) != len(times) or not keys.isdisjoint(self.seen):
                 return False
@@ -517,20 +521,16 @@ def _clean_log_chunk(
         end -= 1
     if not end:
         return True
-    chunk = chunk[:end]
-    parts = list(map(str.partition, chunk, repeat(" ")))
-    times = bulk.iso_times(list(map(_FIRST, parts)), options.zone)
+    stamps, rests = bulk.first_words(chunk[:end] if end < len(chunk) else chunk)
+    times = bulk.iso_times(stamps, options.zone)
     if times is None:
         return False
-    texts = bulk.texts(
-        list(map(str.lstrip, map(_LAST, parts), repeat(_LOG_PUNCTUATION)))
-    )
+    texts = bulk.texts(list(map(str.lstrip, rests, repeat(_LOG_PUNCTUATION))))
     return texts is not None and collector.accept_many(
         times, source, texts, Marker.NONE
     )
 
 
-_FIRST, _LAST = itemgetter(0), itemgetter(2)
 # What separates a log line's timestamp from its text: "14:03:12 - text".
 _LOG_PUNCTUATION = " \t-|:]"
 
@@ -587,7 +587,8 @@ def read_timeline(
     finally:
         if collecting:
             gc.enable()
-    collector.result.events.sort(key=_TIME)
+    if not collector.in_order:
+        collector.result.events.sort(key=_TIME)
     return collector.result
 
 
