@@ -414,6 +414,7 @@ def _cmd_import_timeline(args: argparse.Namespace, data_dir: Path) -> int:
         TimelineImportError,
         read_timeline,
     )
+    from retrotui.model.text import quantity
     from retrotui.model.timeline import sort_timeline
     from retrotui.model.timeparse import TimeParseError, local, zone
     from retrotui.store.files import read_import_source
@@ -450,14 +451,15 @@ def _cmd_import_timeline(args: argparse.Namespace, data_dir: Path) -> int:
         first = local(total.first, retro.timezone).strftime("%Y-%m-%d %H:%M")  # type: ignore[arg-type]
         last = local(total.last, retro.timezone).strftime("%Y-%m-%d %H:%M")  # type: ignore[arg-type]
         print(
-            f"Imported {len(total.events)} events, {first} to {last} ({retro.timezone})."
+            f"Imported {quantity(len(total.events), 'event')}, {first} to {last} "
+            f"({retro.timezone})."
         )
     else:
         print("Imported no events.")
     if total.duplicates:
-        print(f"Skipped {total.duplicates} exact duplicates.")
+        print(f"Skipped {quantity(total.duplicates, 'exact duplicate')}.")
     if total.skipped:
-        print(f"Skipped {len(total.skipped)} invalid lines:")
+        print(f"Skipped {quantity(len(total.skipped), 'invalid line')}:")
         for skipped in total.skipped:
             print(f"  {skipped.name}: line {skipped.line}: {skipped.reason}")
     return 0

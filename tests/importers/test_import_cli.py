@@ -78,7 +78,7 @@ def test_all_or_nothing_then_skip_invalid_then_duplicates(
     )
     assert skipping == (
         "Imported 8 events, 2026-11-26 13:50 to 2026-11-26 15:19 (Europe/Berlin).\n"
-        "Skipped 1 exact duplicates.\n" + invalid
+        "Skipped 1 exact duplicate.\n" + invalid
     )
     stored = load(isolated_data_dir, retro_id)
     assert [e.time for e in stored.timeline] == sorted(e.time for e in stored.timeline)
@@ -134,7 +134,7 @@ def test_naive_times_are_read_in_the_retros_zone_unless_tz_is_given(
     # The summary shows the retrospective's zone whatever --tz was.
     assert (
         out
-        == "Imported 1 events, 2026-11-26 15:03 to 2026-11-26 15:03 (Europe/Berlin).\n"
+        == "Imported 1 event, 2026-11-26 15:03 to 2026-11-26 15:03 (Europe/Berlin).\n"
     )
     assert [e.time for e in load(isolated_data_dir, berlin).timeline] == [
         utc("2026-11-26 13:03:00")

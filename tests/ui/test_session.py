@@ -453,7 +453,7 @@ async def test_import_previews_before_it_changes_anything(
         assert (
             "2 events, 2026-11-26 15:50 to 2026-11-26 16:20 (Europe/Berlin)" in preview
         )
-        assert "1 invalid lines skipped" in preview
+        assert "1 invalid line skipped" in preview
         assert path.read_bytes() == before  # a preview changes nothing
         await pilot.press("ctrl+s")
         await pilot.pause()
@@ -463,6 +463,30 @@ async def test_import_previews_before_it_changes_anything(
     assert "Refund requests spike" in texts and "Finance asks about refunds" in texts
     assert [e.time for e in saved.timeline] == sorted(e.time for e in saved.timeline)
     assert len(saved.timeline) == 22
+
+
+async def test_a_log_import_without_a_source_says_where_to_choose_one(
+    demo_store: Store, tmp_path
+) -> None:
+    sample = tmp_path / "deploy.log"
+    sample.write_text("2026-11-26T13:03:12Z rollout api v2.31 to 100%\n")
+    app = session_app(demo_store, FakeClock(), mode="draft")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "i")
+        dialog = app.screen
+        dialog.query_one("#path", Input).value = str(sample)
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        preview = str(dialog.query_one("#preview").render())
+        assert "log lines need a source (choose one under Source)" in preview
+        assert "--source" not in preview  # that is the command line's word
+        dialog.query_one("#source").value = "deploy"
+        await pilot.press("ctrl+r")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        preview = str(dialog.query_one("#preview").render())
+        assert "1 event, 2026-11-26 14:03 to 2026-11-26 14:03" in preview
 
 
 async def test_language_hints_while_typing_and_a_rewrite_on_request(

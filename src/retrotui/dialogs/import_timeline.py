@@ -19,7 +19,7 @@ from retrotui.importers.timeline import (
     read_timeline,
 )
 from retrotui.model import Retrospective, Source
-from retrotui.model.text import one_line
+from retrotui.model.text import one_line, quantity
 from retrotui.model.timeparse import TimeParseError, local, zone
 from retrotui.resources import stylesheet
 from retrotui.store import StoreError
@@ -101,6 +101,7 @@ class ImportDialog(ModalScreen[ImportResult | None]):
             year=(self.retro.started or self.retro.created).astimezone(tz).year,
             source=Source(source) if source else None,
             skip_invalid=self.query_one("#skip", Checkbox).value,
+            source_hint="choose one under Source",
         )
 
     def action_preview(self) -> None:
@@ -161,15 +162,16 @@ class ImportDialog(ModalScreen[ImportResult | None]):
         if result.events:
             first = local(result.first, self.retro.timezone).strftime("%Y-%m-%d %H:%M")  # type: ignore[arg-type]
             last = local(result.last, self.retro.timezone).strftime("%Y-%m-%d %H:%M")  # type: ignore[arg-type]
-            text.append(f"{len(result.events)} events", style="bold #5FFF87")
+            text.append(quantity(len(result.events), "event"), style="bold #5FFF87")
             text.append(f", {first} to {last} ({self.retro.timezone})\n")
         else:
             text.append("No new events in this file.\n", style="bold #FFB000")
         if result.duplicates:
-            text.append(f"{result.duplicates} exact duplicates skipped\n")
+            text.append(f"{quantity(result.duplicates, 'exact duplicate')} skipped\n")
         if result.skipped:
             text.append(
-                f"{len(result.skipped)} invalid lines skipped:\n", style="#FFB000"
+                f"{quantity(len(result.skipped), 'invalid line')} skipped:\n",
+                style="#FFB000",
             )
             for skipped in result.skipped[:5]:
                 text.append(f"  line {skipped.line}: {one_line(skipped.reason, 70)}\n")

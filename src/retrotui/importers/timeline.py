@@ -95,6 +95,8 @@ class Options:
     name: str = ""
     # Called now and then with (lines done, lines in all), for a progress bar.
     progress: Callable[[int, int], None] | None = None
+    # How to give log lines a source, in the words of the caller's interface.
+    source_hint: str = "e.g. --source deploy"
 
 
 def detect_format(text: str) -> str:
@@ -500,7 +502,7 @@ def read_log(text: str, options: Options, collector: _Collector) -> None:
     source = options.source
     if source is None:
         raise TimelineImportError(
-            1, "log lines need a source (e.g. --source deploy)", options.name
+            1, f"log lines need a source ({options.source_hint})", options.name
         )
     lines = _lines(text)
     collector.lines = len(lines)

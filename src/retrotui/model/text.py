@@ -21,6 +21,6 @@ def one_line(text: str, limit: int = 200) -> str:
 
 def quantity(count: float, word: str, plural: str = "") -> str:
     """'1 incident', '3 incidents', '1 near miss', '2 near misses', '4.5 days'."""
-    number = f"{count:g}" if isinstance(count, float) else str(count)
+    number = f"{count:g}" if isinstance(count, float) else f"{count:,}"
     many = plural or f"{word}s"
     return f"{number} {word if count == 1 else many}"

@@ -10,7 +10,7 @@ from textual.widgets import Input, Static
 
 from retrotui.model import Marker
 from retrotui.model.create import FormError
-from retrotui.model.text import one_line
+from retrotui.model.text import one_line, quantity
 from retrotui.model.timeline import (
     QUICK_HELP,
     add_event,
@@ -121,7 +121,9 @@ class TimelinePanel(Panel):
             sort_timeline(self.retro)
             self.table.reload()
             self.changed()
-            self.notify(f"{len(result.events)} events imported", title="Timeline")
+            self.notify(
+                f"{quantity(len(result.events), 'event')} imported", title="Timeline"
+            )
 
         self.open_dialog(ImportDialog(self.retro), done)
 
