@@ -138,3 +138,62 @@ def test_cli_lints_a_stored_retrospective() -> None:
     assert result.returncode == 1
     (finding,) = json.loads(result.stdout)
     assert finding["where"] == "title" and finding["rule"] == "who-approved"
+
+
+_TEAM = ["Bruno (SRE)", "Wanjiru (backend)", "Kwame (on-call)"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        ("the alert was ignored by the on-call engineer all night", "person-passive"),
+        ("The page was acked and then ignored by Bruno.", "person-passive"),
+        ("Bruno is responsible for the outage.", "person-responsible"),
+        ("The root cause was Wanjiru, who ran the script.", "person-responsible"),
+        ("classic Wanjiru, merging on a friday afternoon", "person-habit"),
+        ("someone needs to answer for the lost bookings", "accountable"),
+        ("Disciplinary action is being discussed with HR.", "accountable"),
+        ("the oncall could have just restarted the pod", "should-have"),
+        ("Kwame was asleep and did not answer the page.", "person-failure-and"),
+        ("The mistake is from the operator who typed the region.", "fault-by-person"),
+        ("Ultimately the fault lies with Bruno.", "fault"),
+        (
+            "Proper checks by the support team would have prevented the refunds.",
+            "person-would-have",
+        ),
+        (
+            "The config was pushed by Wanjiru without a review.",
+            "person-passive-without",
+        ),
+        ("this was a rookie mistake by the new hire", "careless"),
+        ("user error by the dispatcher, nothing to fix", "human-error"),
+        ("Who the hell okayed merging this on a Friday?", "who-approved"),
+        ("How did nobody on the team spot the offline scanners?", "nobody-noticed"),
+        (
+            "if you'd read the alert we'd have had an hour of headroom",
+            "person-counterfactual",
+        ),
+    ],
+)
+def test_later_blame_shapes_are_found(sentence: str, rule: str) -> None:
+    assert rule in {finding.rule for finding in lint(sentence, _TEAM)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The retry storm was responsible for the outage.",
+        "The culprit was a misconfigured load balancer.",
+        "The root cause was Kafka's consumer rebalance.",
+        "The page was acknowledged by Bruno at 14:02.",
+        "We migrated off the classic load balancer last quarter.",
+        "Kwame reviewed the change and then merged it at 14:02.",
+        "The consequences for users were limited to slow searches.",
+        "The query was slow; a performance review of the schema is planned.",
+        "The user error rate rose to 3% during the release.",
+        "Bruno deleted the obsolete indexes after approval from the change board.",
+        "The deploy was merged by Wanjiru after two rounds of review.",
+    ],
+)
+def test_later_neutral_shapes_are_left_alone(sentence: str) -> None:
+    assert lint(sentence, _TEAM) == []

@@ -15,19 +15,29 @@ from dataclasses import dataclass
 from functools import cached_property
 
 ROLES = (
-    r"(?:the|a|an|our|their)(?: [a-z]+)? (?:intern|new hire|dba|on-?call(?: engineer)?|reviewer|"
+    r"(?:the|a|an|our|their)(?: [a-z-]+)? (?:intern|new hire|dba|on-?call(?: engineer)?|reviewer|"
     r"developer|dev|engineer|sre|operator|admin|author|tester|qa team|contractor|team|"
     r"developers|devs|engineers|reviewers|testers|operators|admins|folks|people|"
     r"vendor|supplier|partner|third party|manager|lead|approver|analyst|architect|person|"
-    r"team member)|"
+    r"team member|supervisor|help ?desk|service desk|staff|crew)|"
     r"the on-?call(?: engineer| person)?|support|ops|qa|eng|engineering|infra|networking|"
-    r"devops|someone|somebody|whoever|the team|he|she|they|you"
+    r"devops|someone|somebody|whoever|the team|management|leadership|it staff|"
+    r"he|she|they|you"
 )
 # Failures only people have: flagged after any name or role.
 PERSONAL = (
-    r"forgot(?: to)?|ignored|neglected|overlooked|didn'?t bother|did not bother|"
-    r"(?:didn'?t|did not) (?:test|check|double-check|read|notice|follow|validate|verify|review|"
-    r"look|wait|think|bother|ask|confirm|consider)|"
+    r"forgot(?: to)?|ignored|neglected|overlooked|disregarded|misunderstood|"
+    r"didn'?t bother|did not bother|"
+    r"(?:didn'?t|did not|has not|have not|hasn'?t|haven'?t|does not|doesn'?t)(?: even)? "
+    r"(?:test|check|double-check|read|notice|follow|validate|verify|review|"
+    r"look|wait|think|bother|ask|confirm|consider|open|make|made|do|perform|respect|tell|"
+    r"inform|answer|escalate|hand|mention|flag|communicate|ack|acknowledge|update)|"
+    r"(?:is|was|are|were)(?:n'?t| not)(?: enough)? careful|"
+    r"(?:was|were)(?:n'?t| not) (?:doing|running|following|watching|checking|monitoring)|"
+    r"never (?:tests?|checks?|reads?|follows?|looks?|listens?)|lgtm'?d|"
+    r"misconfigured|overrode|"
+    r"(?:can'?t|cannot|could ?n'?t|could not)(?: even)? (?:follow|read|be trusted)|"
+    r"let (?:a|an|the) (?:broken|bad|buggy|faulty|untested) |"
     r"messed up|screwed up|pushed (?:an? |the )?(?:[\w-]+ )?(?:bad|broken|faulty|buggy|untested)|"
     r"botched|fat-?fingered|was careless|were careless|"
     r"never (?:looked|checked|tested|read|followed up|replied|responded|acknowledged|escalated)|"
@@ -40,7 +50,7 @@ PERSONAL = (
 # a participant's name or a role.
 SHARED = (
     r"broke|missed|deleted|dropped|overwrote|wiped|failed to|caused|took down|brought down|"
-    r"misconfigured|left [^.,;!?\n]{1,30} (?:enabled|disabled|on|open)"
+    r"left [^.,;!?\n]{1,30} (?:enabled|disabled|on|open)"
 )
 _STOP_STARTS = {
     "the",
@@ -95,6 +105,20 @@ class Rule:
     # re scans fast for case-sensitive literals, slowly for IGNORECASE rules.
     anchor: str = ""
     anchor_group: str = ""
+
+    @cached_property
+    def literals(self) -> list[tuple[str, bool]] | None:
+        """The anchor as (word, must end at a word boundary) pairs when it is
+        only words: str.find walks a text many times faster than a regex
+        alternation, and there are twenty-odd rules to anchor."""
+        words = self.anchor.split("|")
+        found = []
+        for word in words:
+            bare = word.removesuffix(r"\b")
+            if not re.fullmatch(r"[a-z][a-z' -]*", bare):
+                return None
+            found.append((bare, bare != word))
+        return found
 
     @cached_property
     def anchor_lower(self) -> re.Pattern[str]:
@@ -162,15 +186,21 @@ def _person_failure(match: re.Match[str]) -> str:
     return "Describe the event and what let it happen, not the person"
 
 
+# "ignored by Bruno": done to the system by a person.
+_PASSIVE = [
+    *["ignored", "disregarded", "overlooked", "neglected", "botched", "mishandled"],
+    *["snoozed", "dismissed", "muted", "skipped", "missed", "dropped", "deleted"],
+    *["wiped", "broken", "broke", "caused", "misconfigured", "fat-fingered"],
+    "fatfingered",
+]
 _NAME = r"(?P<who>(?:[^\W\d_][\w'-]*)|" + ROLES + r")"
 _WHO = r"(?P<who>" + ROLES + r"|[^\W\d_][\w'-]*)"  # a role, tried first
 RULES: list[Rule] = [
     Rule(
         "person-failure",
         re.compile(
-            r"\b"
-            + _NAME
-            + r"(?:[ \t]+(?:on|from|in) (?:the )?[\w-]+(?: team)?)?"
+            r"\b" + _NAME + r"(?:[ \t]+(?:on|from|in|at) (?:the )?[\w'-]+(?: [\w'-]+)?"
+            r"(?: team| office| desk)?)?"
             + r"[ \t]+(?:(?:just|simply|again|accidentally|mistakenly|carelessly|clearly|"
             r"somehow|apparently|completely|totally)[ \t]+)?(?P<verb>"
             + PERSONAL
@@ -190,41 +220,54 @@ RULES: list[Rule] = [
         "should-have",
         re.compile(
             r"\b(?:should|ought[ \t]+to)(?:[ \t]+have|'ve|[ \t]*n'?t[ \t]+have|"
-            r"[ \t]+(?:not|never)[ \t]+have)\b",
+            r"[ \t]+(?:not|never)[ \t]+have)\b|"
+            r"\b(?:could|might)(?:[ \t]+have|'ve)[ \t]+(?:just|simply|easily)\b",
             re.IGNORECASE,
         ),
         '"should have" judges with hindsight',
         _const("Our process did not make this the default; what would have?"),
-        anchor=r"should|ought",
+        anchor=r"should|ought|could|might",
     ),
     Rule(
         "nobody-noticed",
         re.compile(
             r"\bwhy (?:didn'?t|did not|wasn'?t|weren'?t) (?:anyone|anybody|somebody|someone|we|"
             + ROLES
-            + r")\b|\bwhy did (?:nobody|no one)\b|"
+            + r")\b|\b(?:why|how) did (?:nobody|no one)\b|"
+            r"\bwhy (?:on earth |the hell |exactly )?did (?:"
+            + ROLES
+            + r")(?: [\w-]+)? (?:not|never)\b|"
             r"\b(?:nobody|no one|no-one|not (?:a single|one) (?:person|one|engineer|of us)|"
             r"none of us)(?: [^.,;!?\n]{1,30}?)? (?:noticed|bothered|checked|caught|read|looked|"
             r"acted|responded|spoke up|said anything|did anything|"
-            r"could be bothered|cared|thought to)\b|\bcould(?:n'?t| not) be bothered\b",
+            r"could be bothered|cared|thought to|took the time|bothered to)\b|"
+            r"\bcould(?:n'?t| not) be bothered\b",
             re.IGNORECASE,
         ),
         "asks who failed to notice",
         _const("What would have made this visible sooner?"),
-        anchor=r"why|nobody|no one|no-one|could|not a single|not one|none of us",
+        anchor=r"why|how|nobody|no one|no-one|could|not a single|not one|none of us",
     ),
     Rule(
         "human-error",
-        re.compile(r"\bhuman errors?\b|\boperator errors?\b|\bpebkac\b", re.IGNORECASE),
+        re.compile(
+            r"\bhuman errors?\b|\boperator errors?\b|\bpebkac\b|"
+            r"\buser error\b(?![ \t]+(?:rate|code|message|page|budget)s?\b)",
+            re.IGNORECASE,
+        ),
         '"human error" stops the analysis at a person',
         _const("What about the system made this mistake easy to make?"),
-        anchor=r"human|operator|pebkac",
+        anchor=r"human|operator|pebkac|user error",
     ),
     Rule(
         "careless",
         re.compile(
-            r"\b(?:careless(?:ly|ness)?|negligen(?:t|ce)|sloppy|lazy|stupid (?:mistake|error)|"
-            r"incompetent|incompetence|dumb mistake|"
+            r"\b(?:careless(?:ly|ness)?|negligen(?:t|ce)|sloppy|lazy|"
+            r"(?:stupid|dumb|silly|rookie|amateur|boneheaded|idiotic) "
+            r"(?:mistake|error|move|call|decision|typo|thing to do)|"
+            r"incompetent|incompetence|unprofessional|inattention|"
+            r"(?:poor|bad|serious) (?:error of )?judg(?:e)?ment|error of judg(?:e)?ment|"
+            r"lack of (?:diligence|care|attention|ownership|rigou?r|professionalism)|"
             r"be (?:more|a lot more|much more) (?:careful|diligent|attentive|vigilant)|"
             r"anyone (?:paying attention|with any sense|competent|careful)|"
             r"ha(?:d|s|ve) no business)\b",
@@ -232,18 +275,27 @@ RULES: list[Rule] = [
         ),
         "judges a person's care",
         _const("Describe the conditions: what made the safe path hard?"),
-        anchor=r"careless|negligen|sloppy|lazy|stupid|incompeten|dumb|be |anyone|ha[dsv]",
+        anchor=r"careless|negligen|sloppy|lazy|stupid|dumb|silly|rookie|amateur|bonehead|"
+        r"idiotic|incompeten|unprofessional|inattention|judg|lack of|careful|diligent|"
+        r"attentive|vigilant|anyone|had no|has no|have no",
     ),
     Rule(
         "fault",
         re.compile(
             r"\b(?:(?:his|her|their|my|your|someone'?s|somebody'?s|[A-Z][a-z]+'s)[ \t]+"
-            r"(?:fault|mistake|screw-?up|error|failure to|oversight|lapse|slip-?up|blunder))\b|"
-            r"\bat fault\b|\bto blame\b",
+            r"(?:fault|mistake|screw-?up|error|failure to|oversight|lapse|slip-?up|blunder|"
+            r"inattention|negligence|carelessness|sloppiness))\b|"
+            r"\bwhose (?:fault|mistake|screw-?up)\b|\bat fault\b|\bto blame\b|"
+            r"\b(?:fault|blame|responsibility) (?:lies|lay|rests|rested) (?:squarely |entirely )?"
+            r"with\b|"
+            r"\b(?:his|her|their|someone'?s|somebody'?s|[A-Z][a-z]+'s)[ \t]+(?:rushed|hasty|"
+            r"sloppy|careless|botched|reckless|half-baked)\b",
         ),
         "assigns fault to a person",
         _const("Name the decision and what made it reasonable at the time"),
-        anchor=r"fault|mistake|screw|error|failure to|oversight|lapse|slip|blunder|blame",
+        anchor=r"fault|mistake|screw|error|failure to|oversight|lapse|slip|blunder|blame|"
+        r"inattention|negligence|carelessness|sloppiness|responsibility|rushed|hasty|"
+        r"sloppy|careless|botched|reckless|half-baked",
     ),
     Rule(
         "dropped-the-ball",
@@ -255,7 +307,9 @@ RULES: list[Rule] = [
     Rule(
         "who-approved",
         re.compile(
-            r"\bwho(?:ever)? (?:approved|signed off|merged|let this|allowed)\b",
+            r"\bwho(?:ever)?(?: the hell| on earth| exactly)? (?:approved|authori[sz]ed|okayed|"
+            r"ok'd|signed off|merged|"
+            r"let this|allowed)\b",
             re.IGNORECASE,
         ),
         "looks for the person, not the gate",
@@ -265,11 +319,28 @@ RULES: list[Rule] = [
     Rule(
         "accountable",
         re.compile(
-            r"\bhold\b[^.!?\n]{0,40}\baccountable\b|\bheld accountable\b", re.IGNORECASE
+            r"\bhold\b[^.!?\n]{0,40}\b(?:accountable|responsible)\b|"
+            r"\bheld (?:personally )?(?:accountable|responsible)\b|"
+            r"\baccountability for (?:this|the) [^.!?\n]{0,30}?\brests? with\b|"
+            r"\bdisciplinary\b|\banswer for\b|\bexplain in writing\b|"
+            r"\bbe made to understand\b|"
+            r"\btake (?:full |personal )?ownership of (?:the|this|his|her|their) "
+            r"(?:failure|mistake|outage|incident|error)\b|"
+            r"\b(?:be|face|faces|facing|has|have) (?:real |serious |some )?consequences\b|"
+            r"\b(?:personal|performance) improvement plan\b|"
+            r"\bin (?:his|her|their) (?:next )?(?:performance )?review\b|"
+            r"\b(?:should|ought to|needs? to|must) be (?:embarrassed|ashamed|fired|sacked|"
+            r"disciplined|reprimanded|written up|let go)\b|"
+            r"\b(?:need|needs|should|must|going) to have (?:a|a serious|a little|a quick) "
+            r"(?:talk|word|chat|conversation) with\b",
+            re.IGNORECASE,
         ),
         "accountability framed as blame",
         _const("Name an owner for the improvement instead"),
-        anchor=r"hold|held",
+        anchor=r"hold|held|accountability|disciplinary|answer for|explain in|"
+        r"made to understand|ownership|consequences|improvement plan|"
+        r"review\b|embarrassed|ashamed|fired|sacked|disciplined|reprimanded|"
+        r"written up|let go|talk with|word with|chat with|conversation with",
     ),
     Rule(
         "counterfactual",
@@ -279,7 +350,8 @@ RULES: list[Rule] = [
             r"(?:(?:this|it|we|the(?: [a-z-]+){1,3})[ \t]+(?:would(?:n'?t| not| never)?|"
             r"could(?:n'?t| not)?)|(?:we|it)'d(?:[ \t]+(?:not|never))?)[ \t]+"
             r"(?:have[ \t]+)?(?:happen|avoided|prevented|caught|been|lasted|ended|stopped|"
-            r"noticed|seen|detected|spotted|known|found|recovered|saved|taken)|"
+            r"noticed|seen|detected|spotted|known|found|recovered|saved|taken|occur|"
+            r"be here|be in this|missed|lost|needed)|"
             # The same the other way round: "we wouldn't be here if X had ..."
             r"\b(?:we|this|it)[ \t]+(?:would(?:n'?t| not| never)|could(?:n'?t| not))[ \t]+"
             r"[^,.!?\n]{1,60}\bif[ \t]+[^,.!?\n]{1,40}\b(?:had|hadn'?t|had not)\b",
@@ -294,8 +366,9 @@ RULES: list[Rule] = [
         re.compile(
             r"\b(?P<lead>if)[ \t]+"
             + _WHO
-            + r"[ \t]+(?P<verb>had|hadn'?t|had not)\b[^.!?\n]{0,80}?"
-            r"\b(?:would|could)(?:n'?t| not| never)?[ \t]+(?:never[ \t]+)?have\b",
+            + r"(?P<verb>[ \t]+had|[ \t]+hadn'?t|[ \t]+had not|'d)\b[^.!?\n]{0,80}?"
+            r"(?:\b(?:would|could)(?:n'?t| not| never)?[ \t]+|'d[ \t]+)(?:never[ \t]+)?"
+            r"have\b",
             re.IGNORECASE,
         ),
         "a counterfactual about what a person should have done",
@@ -309,7 +382,8 @@ RULES: list[Rule] = [
         re.compile(
             r"\b" + _WHO + r"[ \t]+(?:\w+[ \t]+)?(?P<verb>\w+ed|ran|pushed|merged|"
             r"shipped|made|did|wrote|set|sent|put|took|gave)\b[^.;!?\n]{0,80}?"
-            r"\b(?P<rest>without (?:first |even )?\w+ing|by mistake|by accident|"
+            r"\b(?P<rest>without (?:first |even )?\w+ing|without to \w+|by mistake|by accident|"
+            r"against (?:prod|production|the live \w+) instead of|"
             r"without (?:a |an |any )?(?:canary|review|tests?|approval|sign-?off|backup|"
             r"rollback plan|heads-up|second pair of eyes)|thinking|assuming)\b",
             re.IGNORECASE,
@@ -318,7 +392,7 @@ RULES: list[Rule] = [
         _const("Describe the step the process did not require, not the person"),
         needs_person=True,
         strict_person=True,
-        anchor=r"without\b|by mistake\b|by accident\b|thinking\b|assuming\b",
+        anchor=r"without\b|by mistake\b|by accident\b|thinking\b|assuming\b|against\b",
         anchor_group="rest",
     ),
     Rule(
@@ -353,6 +427,128 @@ RULES: list[Rule] = [
         needs_person=True,
         strict_person=True,
         anchor=r"make sure|ensure|see to it|remind|tell|ask",
+        anchor_group="lead",
+    ),
+    Rule(
+        "person-failure-and",
+        re.compile(
+            r"\b"
+            + _NAME
+            + r"(?:[ \t]+(?:on|from|in) (?:the )?[\w-]+(?: team)?)?"
+            + r"[ \t]+[^.;!?\n,]{1,50}?[ \t](?P<conj>and|but)[ \t]+(?:then[ \t]+)?"
+            r"(?:(?:just|simply|also)[ \t]+)?(?P<verb>" + PERSONAL + r")\b",
+            re.IGNORECASE,
+        ),
+        "a person as the subject of a failure",
+        _const("Describe the event and what let it happen, not the person"),
+        needs_person=True,
+        strict_person=True,
+        # The conjunction before a personal failure, not every "and".
+        anchor=r"(?:and|but) (?:then )?(?:(?:just|simply|also) )?(?:" + PERSONAL + r")",
+        anchor_group="conj",
+    ),
+    Rule(
+        "person-passive",
+        re.compile(
+            r"\b(?P<lead>"
+            + "|".join(_PASSIVE)
+            + r")[ \t]+by[ \t]+"
+            + _WHO
+            + r"(?P<verb>)\b",
+            re.IGNORECASE,
+        ),
+        "a person as the cause, in the passive",
+        _const("Describe the event and what let it happen, not the person"),
+        needs_person=True,
+        strict_person=True,
+        anchor="|".join(f"{verb} by" for verb in _PASSIVE),
+        anchor_group="lead",
+    ),
+    Rule(
+        "person-passive-without",
+        re.compile(
+            r"\b(?:pushed|merged|deployed|shipped|run|ran|applied|approved|changed|made|"
+            r"dropped|deleted|edited|released)[ \t]+by[ \t]+"
+            + _WHO
+            + r"(?P<verb>)\b[^.;!?\n]{0,60}?"
+            r"\b(?P<rest>without (?:first |even )?\w+ing|without (?:a |an |any )?"
+            r"(?:canary|review|tests?|approval|sign-?off|backup|snapshot|rollback plan|"
+            r"heads-up|second pair of eyes))\b",
+            re.IGNORECASE,
+        ),
+        "a person's action framed as a lapse",
+        _const("Describe the step the process did not require, not the person"),
+        needs_person=True,
+        strict_person=True,
+        anchor=r"without\b",
+        anchor_group="rest",
+    ),
+    Rule(
+        "fault-by-person",
+        re.compile(
+            r"\b(?P<lead>(?:mistake|error|screw-?up|blunder|oversight|lapse|slip(?:-?up)?|"
+            r"negligence|inattention|carelessness))[ \t]+(?:made[ \t]+)?(?:is[ \t]+)?"
+            r"(?:coming[ \t]+)?(?:by|of|from|on the part of)[ \t]+"
+            + _WHO
+            + r"(?P<verb>)\b",
+            re.IGNORECASE,
+        ),
+        "assigns fault to a person",
+        _const("Name the decision and what made it reasonable at the time"),
+        needs_person=True,
+        strict_person=True,
+        anchor=r"mistake|error|screw|blunder|oversight|lapse|slip|negligence|"
+        r"inattention|carelessness",
+        anchor_group="lead",
+    ),
+    Rule(
+        "person-responsible",
+        re.compile(
+            r"\b"
+            + _WHO
+            + r"[ \t]+(?P<verb>is|was|are|were)[ \t]+(?:(?:directly|solely|personally|"
+            r"fully|entirely)[ \t]+)?(?P<lead>responsible) for[ \t]+(?:the|this|that|our)[ \t]+"
+            r"(?:[\w-]+[ \t]+)?(?:outage|incident|failure|downtime|breach|data loss|mess|"
+            r"problem|breakage)\b|"
+            r"\b(?P<lead2>(?:root cause|the cause|culprit))[ \t]+(?:is|was)[ \t]+"
+            r"(?P<who2>whoever|someone|somebody|the[ \t]+(?:[a-z]+[ \t]+)?(?:intern|new hire|"
+            r"dba|engineer|operator|reviewer|contractor|developer|admin|on-?call)|"
+            r"[A-Z][a-z]+)\b(?![ \t]*'s)",
+        ),
+        "puts the incident on a person",
+        _const("Name the conditions that made the outcome likely"),
+        needs_person=True,
+        strict_person=True,
+        anchor=r"responsible|root cause|the cause|culprit",
+        anchor_group="lead lead2",
+    ),
+    Rule(
+        "person-habit",
+        re.compile(
+            r"\b(?P<lead>classic|typical)[ \t]+" + _WHO + r"(?P<verb>)\b(?![ \t]*'s)|"
+            r"\b(?P<lead2>another)[ \t]+(?P<who2>[A-Z][a-z]+)[ \t]+special\b",
+        ),
+        "makes the incident about a person's habits",
+        _const("Describe the event and what let it happen, not the person"),
+        needs_person=True,
+        strict_person=True,
+        anchor=r"classic|typical|another",
+        anchor_group="lead lead2",
+    ),
+    Rule(
+        "person-would-have",
+        re.compile(
+            r"\bby[ \t]+"
+            + _WHO
+            + r"(?P<verb>)[ \t]+(?P<lead>would)(?:n'?t| not)?[ \t]+have[ \t]+"
+            r"(?:prevented|avoided|caught|stopped|saved)\b",
+            re.IGNORECASE,
+        ),
+        "a counterfactual about what a person should have done",
+        _const("Say what happened and what would make the safe outcome the default"),
+        needs_person=True,
+        strict_person=True,
+        anchor=r"would",
         anchor_group="lead",
     ),
     Rule(
@@ -399,8 +595,8 @@ def _is_person(word: str, participants: set[str]) -> bool:
 
 
 def _person_ok(rule: Rule, match: re.Match[str], participants: set[str]) -> bool:
-    who = match.group("who")
-    verb = match.group("verb").lower()
+    who = match.group("who") or match.groupdict().get("who2") or ""
+    verb = (match.group("verb") or "").lower()
     role = re.fullmatch(ROLES, who, re.IGNORECASE) is not None
     named = who.lower().removesuffix("'s") in participants
     # "make sure Mateo doesn't touch ...": an act only people do, so any name.
@@ -417,10 +613,11 @@ _HELPFUL = re.compile(
     r"as agreed|as documented|to (?:restore|recover|mitigate|unblock)\b|"
     r"which (?:restored|fixed|stopped|resolved|cleared|unblocked|recovered|freed)|"
     r"once (?:we|they|he|she|it was) (?:confirmed|verified|checked)|"
-    r"after (?:confirming|verifying|checking)|"
+    r"after (?:confirming|verifying|checking|approval|sign-?off|review)|"
     r"broke [^.,;!?\n]{0,40}\b(?:into|down into|up into)\b|"
     r"(?:deleted|dropped|removed|wiped) (?:the |all |some )?(?:[\w-]+ )?"
-    r"(?:stale|duplicate|orphaned|stuck|expired|unused|leftover|old|temp|temporary)\b)",
+    r"(?:stale|duplicate|orphaned|stuck|expired|unused|leftover|old|temp|temporary|"
+    r"obsolete|deprecated|redundant)\b)",
     re.IGNORECASE,
 )
 
@@ -434,28 +631,53 @@ def _end(text: str, match: re.Match[str]) -> int:
     return found.start() if found else len(text)
 
 
+def _is_word(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def _literal_hits(
+    lower: str, literals: list[tuple[str, bool]]
+) -> list[tuple[int, int]]:
+    """Where the words start at a word boundary (and end at one if asked),
+    as `\\b(?:word|...)` would find them, in order."""
+    hits = []
+    for word, bounded in literals:
+        at = lower.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not _is_word(lower[at - 1])) and (
+                not bounded or end == len(lower) or not _is_word(lower[end])
+            ):
+                hits.append((at, end))
+            at = lower.find(word, at + 1)
+    hits.sort()
+    return hits
+
+
 def _matches(rule: Rule, text: str, lower: str | None) -> Iterable[re.Match[str]]:
     """The rule's matches, looked for only around its anchor words: the
     person rule would otherwise try a name at every word of the text."""
     if not rule.anchor:
         yield from rule.pattern.finditer(text)
         return
-    if lower is not None:
-        hits = rule.anchor_lower.finditer(lower)
+    if lower is not None and rule.literals is not None:
+        hits = _literal_hits(lower, rule.literals)
+    elif lower is not None:
+        hits = ((hit.start(), hit.end()) for hit in rule.anchor_lower.finditer(lower))
     else:  # lower-casing changed the length: positions would not match
-        hits = rule.anchor_any_case.finditer(text)
+        hits = ((hit.start(), hit.end()) for hit in rule.anchor_any_case.finditer(text))
     seen = -1
-    for hit in hits:
-        window = max(text.rfind("\n", 0, hit.start()) + 1, hit.start() - 120)
-        end = text.find("\n", hit.end())
+    for hit_start, hit_end in hits:
+        window = max(text.rfind("\n", 0, hit_start) + 1, hit_start - 120)
+        end = text.find("\n", hit_end)
         for match in rule.pattern.finditer(text, window, len(text) if end < 0 else end):
             if match.start() <= seen:
                 continue
             if rule.anchor_group:
                 starts = (match.start(group) for group in rule.anchor_group.split())
-                if max(starts) != hit.start():  # the one group that took part
+                if max(starts) != hit_start:  # the one group that took part
                     continue
-            elif not match.start() <= hit.start() < match.end():
+            elif not match.start() <= hit_start < match.end():
                 continue
             seen = match.start()
             yield match
