@@ -27,17 +27,8 @@ _FIRST, _LAST = itemgetter(0), itemgetter(2)
 
 def first_words(lines: Sequence[str]) -> tuple[list[str], list[str]]:
     """Each line cut at its first space, as str.partition cuts it: the
-    words before and the rest after. When the first space is at the same
-    place in every line (one log's timestamps put it there) the cut is two
-    slicing passes, with no tuple per line."""
-    spaces = set(map(str.find, lines, repeat(" ")))
-    if len(spaces) == 1:
-        (at,) = spaces
-        if at > 0:
-            return (
-                list(map(itemgetter(slice(0, at)), lines)),
-                list(map(itemgetter(slice(at + 1, None)), lines)),
-            )
+    words before and the rest after. (Finding one shared column and slicing
+    twice measured slower than one partition per line.)"""
     parts = list(map(str.partition, lines, repeat(" ")))
     return list(map(_FIRST, parts)), list(map(_LAST, parts))
 
