@@ -433,7 +433,7 @@ RULES: list[Rule] = [
         "person-failure-and",
         re.compile(
             r"\b"
-            + _NAME
+            + _WHO
             + r"(?:[ \t]+(?:on|from|in) (?:the )?[\w-]+(?: team)?)?"
             + r"[ \t]+[^.;!?\n,]{1,50}?[ \t](?P<conj>and|but)[ \t]+(?:then[ \t]+)?"
             r"(?:(?:just|simply|also)[ \t]+)?(?P<verb>" + PERSONAL + r")\b",
