@@ -15,7 +15,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from math import ceil
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -161,7 +161,7 @@ class RepeatGroup:
     text: str  # the wording used most often (the earliest among equals)
     factors: tuple[FactorRef, ...]
 
-    @property
+    @cached_property  # asked for by escalate, titles and sorting
     def retro_ids(self) -> tuple[str, ...]:
         return tuple(dict.fromkeys(f.retro_id for f in self.factors))
 
@@ -225,19 +225,18 @@ def group_factors(factors: Iterable[FactorRef]) -> list[RepeatGroup]:
     groups: dict[int, list[int]] = defaultdict(list)
     for i, node in enumerate(ref_node):
         groups[group_of[node]].append(i)
+    # Stripped once each: a large library's groups hold thousands of factors.
+    texts_of = [ref.text.strip() for ref in refs]
+    categories_of = [ref.category.strip() for ref in refs]
     found = []
     for members in groups.values():
         if len(members) < 2:
             continue
-        texts = Counter(refs[i].text.strip() for i in members)
+        texts = Counter(map(texts_of.__getitem__, members))
         top = max(texts.values())
-        text = next(
-            refs[i].text.strip() for i in members if texts[refs[i].text.strip()] == top
-        )
-        category = Counter(refs[i].category.strip() for i in members).most_common(1)[0][
-            0
-        ]
-        found.append(RepeatGroup(category, text, tuple(refs[i] for i in members)))
+        text = next(texts_of[i] for i in members if texts[texts_of[i]] == top)
+        category = Counter(map(categories_of.__getitem__, members)).most_common(1)[0][0]
+        found.append(RepeatGroup(category, text, tuple(map(refs.__getitem__, members))))
     found.sort(key=lambda g: (-len(g.retro_ids), -len(g.factors), g.category, g.text))
     return found
 
