@@ -197,3 +197,107 @@ def test_later_blame_shapes_are_found(sentence: str, rule: str) -> None:
 )
 def test_later_neutral_shapes_are_left_alone(sentence: str) -> None:
     assert lint(sentence, _TEAM) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        ("mika silenced the disk alert on the fleet DB again.", "person-failure"),
+        ("Seun restarted the wrong fleet-manager cluster.", "person-failure"),
+        ("Thanh committed the fleet API secret to the public repo.", "person-failure"),
+        ("Farah acked the page and walked away.", "person-failure-and"),
+        ("Why did Seun deploy on a Friday evening?", "why-person"),
+        ("@thanh did you seriously skip the canary again?", "why-person"),
+        (
+            "Had Chiara escalated sooner, zone D would never have gone dark.",
+            "person-had",
+        ),
+        ("How hard is it to check the expiry date on a certificate?", "careless"),
+        ("Farhad knew better than to skip the staging run.", "careless"),
+        ("The duplicate charges happened on Thiago's watch.", "fault"),
+        ("Send Farhad back to onboarding before he touches production.", "accountable"),
+        ("We all know who pushed the tax change.", "who-approved"),
+        (
+            "Chiamaka let the certificate lapse even though she was reminded.",
+            "person-failure",
+        ),
+    ],
+)
+def test_blame_from_chat_and_subtle_forms_is_found(sentence: str, rule: str) -> None:
+    team = [
+        "Seun (SRE)",
+        "Mika (ops)",
+        "Thanh (firmware)",
+        "Chiara (lead)",
+        "Farah (dev)",
+    ]
+    assert rule in {finding.rule for finding in lint(sentence, team)}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "09:58 Mika silenced the disk alert for 30 minutes while the volume was expanded.",
+        "Seun muted the noisy staging channel so the bridge could focus on prod.",
+        "Chiara dropped into the bridge call at 03:40.",
+        "Chiara left for the day at 18:00 after handing over to the night lead.",
+        "The UI does not confirm the target zone before draining it.",
+        "Why did the alert not fire when the queue backed up?",
+        "The nightly backup job keeps the last 30 snapshots.",
+    ],
+)
+def test_justified_actions_and_system_questions_are_left_alone(sentence: str) -> None:
+    team = [
+        "Seun (SRE)",
+        "Mika (ops)",
+        "Thanh (firmware)",
+        "Chiara (lead)",
+        "Farah (dev)",
+    ]
+    assert lint(sentence, team) == []
+
+
+def test_anchor_prefixes_find_every_anchor_the_regex_finds() -> None:
+    """Rules whose anchors are regexes are found by literal prefixes first;
+    over every corpus sentence that must miss nothing the regex finds."""
+    import importlib
+
+    from retrotui.model.language import RULES, _literal_hits
+
+    texts = [*BLAME, *NEUTRAL]
+    for name in ("heldout_b", "heldout_g", "heldout_h", "heldout_m", "heldout_n"):
+        corpus = importlib.import_module(f"language.{name}")
+        texts += [*corpus.HELDOUT_BLAME, *corpus.HELDOUT_NEUTRAL]
+    lower = "\n".join(texts).lower()
+    checked = 0
+    for rule in RULES:
+        if rule.literals is not None or rule.prefixes is None:
+            continue
+        by_regex = {m.start() for m in rule.anchor_lower.finditer(lower)}
+        by_prefix = {
+            start
+            for start, _ in _literal_hits(lower, rule.prefixes)
+            if rule.anchor_lower.match(lower, start)
+        }
+        assert by_regex <= by_prefix, rule.id
+        checked += 1
+    assert checked >= 2  # the person rules at least
+
+
+@pytest.mark.parametrize(
+    ("sentence", "flagged"),
+    [
+        ("The on-call engineer wasn't reachable for forty minutes.", True),
+        ("09:14 <kwame> the DBA wasn't around, so we waited", True),
+        ("Priya confirmed the fix did not regress checkout.", False),
+        ("Priya noticed the queue was not draining and paged the DBA.", False),
+        ("Priya asked why the alert did not fire.", False),
+        ("Kwame could not reproduce the error locally.", False),
+        ("The deploy was not the cause.", False),
+    ],
+)
+def test_a_line_led_by_a_person_that_says_something_went_wrong(
+    sentence: str, flagged: bool
+) -> None:
+    rules = {finding.rule for finding in lint(sentence, ["Priya (SRE)", "Kwame (DBA)"])}
+    assert ("person-negative" in rules) is flagged, rules

@@ -19,7 +19,8 @@ ROLES = (
     r"developer|dev|engineer|sre|operator|admin|author|tester|qa team|contractor|team|"
     r"developers|devs|engineers|reviewers|testers|operators|admins|folks|people|"
     r"vendor|supplier|partner|third party|manager|lead|approver|analyst|architect|person|"
-    r"team member|supervisor|help ?desk|service desk|staff|crew)|"
+    r"team member|supervisor|help ?desk|service desk|staff|crew|shift)|"
+    r"[a-z-]+ team|"
     r"the on-?call(?: engineer| person)?|support|ops|qa|eng|engineering|infra|networking|"
     r"devops|someone|somebody|whoever|the team|management|leadership|it staff|"
     r"he|she|they|you"
@@ -28,14 +29,29 @@ ROLES = (
 PERSONAL = (
     r"forgot(?: to)?|ignored|neglected|overlooked|disregarded|misunderstood|"
     r"didn'?t bother|did not bother|"
-    r"(?:didn'?t|did not|has not|have not|hasn'?t|haven'?t|does not|doesn'?t)(?: even)? "
+    r"(?:didn'?t|did not|has not|have not|hasn'?t|haven'?t|hadn'?t|had not)(?: even)? "
     r"(?:test|check|double-check|read|notice|follow|validate|verify|review|"
     r"look|wait|think|bother|ask|confirm|consider|open|make|made|do|perform|respect|tell|"
-    r"inform|answer|escalate|hand|mention|flag|communicate|ack|acknowledge|update)|"
+    r"inform|answer|escalate|hand|mention|flag|communicate|ack|acknowledge|update|pick up)|"
+    r"(?:does not|doesn'?t) (?:respect|follow|bother|care|read|listen)|"
     r"(?:is|was|are|were)(?:n'?t| not)(?: enough)? careful|"
     r"(?:was|were)(?:n'?t| not) (?:doing|running|following|watching|checking|monitoring)|"
     r"never (?:tests?|checks?|reads?|follows?|looks?|listens?)|lgtm'?d|"
-    r"misconfigured|overrode|"
+    r"misconfigured|overrode|force-?pushed|bypassed|hard-?coded|mistyped|copy-?pasted|"
+    r"panicked|lost control|walked away|went back to sleep|"
+    r"let (?:the |a |an |our )?(?:[\w-]+ ){0,3}(?:lapse|expire|slip|rot|fill up|run out)\b|"
+    r"chose to (?:do nothing|ignore|skip|wait)|insisted on (?:launching|shipping|"
+    r"deploying|releasing|going live)|assumed (?:that )?(?:someone|somebody) else would|"
+    r"(?:doesn'?t|does not|didn'?t|did not) (?:even )?know how to|"
+    r"went (?:home|to bed|to sleep|offline)[^.;!?\n]{0,40}?\b(?:with|while|despite|"
+    r"without)\b|"
+    r"committed (?:the |a |an |our )?(?:[\w-]+ ){0,3}(?:secrets?|passwords?|"
+    r"credentials?|keys?|tokens?)\b|"
+    r"clicked [^.;!?\n]{1,30} instead of|"
+    r"(?:restarted|deleted|dropped|drained|ran|deployed|pushed|merged|updated|edited|"
+    r"killed|rebooted|reverted|stopped|scaled|migrated|patched|used|targeted|copied|"
+    r"picked|chose|selected|opened|uploaded|applied|configured|sent) "
+    r"(?:[\w-]+ ){0,3}(?:(?:against|to|on|in|from) )?the wrong|"
     r"(?:can'?t|cannot|could ?n'?t|could not)(?: even)? (?:follow|read|be trusted)|"
     r"let (?:a|an|the) (?:broken|bad|buggy|faulty|untested) |"
     r"messed up|screwed up|pushed (?:an? |the )?(?:[\w-]+ )?(?:bad|broken|faulty|buggy|untested)|"
@@ -49,8 +65,9 @@ PERSONAL = (
 # Failures systems have too ("the job missed its window"): flagged only after
 # a participant's name or a role.
 SHARED = (
-    r"broke|missed|deleted|dropped|overwrote|wiped|failed to|caused|took down|brought down|"
-    r"left [^.,;!?\n]{1,30} (?:enabled|disabled|on|open)"
+    r"broke|missed|deleted|dropped(?! (?:into|in|by|off|out)\b)|overwrote|wiped|failed to|"
+    r"caused|took down|brought down|silenced|muted|snoozed|disabled|turned off|"
+    r"left [^.,;!?\n]{1,30} (?:enabled|disabled|on|open|running)"
 )
 _STOP_STARTS = {
     "the",
@@ -121,6 +138,20 @@ class Rule:
         return found
 
     @cached_property
+    def prefixes(self) -> list[tuple[str, bool]] | None:
+        """Words every anchor match starts with, when they can be read off
+        the anchor: found with str.find, then each checked with the anchor
+        pattern. A regex alternation of a hundred verbs scans slowly."""
+        starts = _start_words(self.anchor)
+        if starts is None:
+            return None
+        # "pushed" finds every "pushed ..." already.
+        kept = {
+            w for w in starts if not any(w != o and w.startswith(o) for o in starts)
+        }
+        return [(word, False) for word in sorted(kept)]
+
+    @cached_property
     def anchor_lower(self) -> re.Pattern[str]:
         return re.compile(r"\b(?:" + self.anchor + r")")
 
@@ -186,6 +217,16 @@ def _person_failure(match: re.Match[str]) -> str:
     return "Describe the event and what let it happen, not the person"
 
 
+# Words that say something went wrong, for a sentence whose subject is a
+# participant or a role: the widest rule, so it needs both.
+_NEGATIVE = "|".join(
+    [
+        *["not", "never", "without", "wrong", "forgot", "failed to", "mistakes?"],
+        *["again", "instead of", "broke", "broken", "ignored", "skipped", "nobody"],
+        *["no one", "didn't", "don't", "doesn't", "wasn't", "weren't", "hasn't"],
+        *["haven't", "hadn't", "isn't", "aren't"],
+    ]
+)
 # "ignored by Bruno": done to the system by a person.
 _PASSIVE = [
     *["ignored", "disregarded", "overlooked", "neglected", "botched", "mishandled"],
@@ -202,11 +243,8 @@ RULES: list[Rule] = [
             r"\b" + _NAME + r"(?:[ \t]+(?:on|from|in|at) (?:the )?[\w'-]+(?: [\w'-]+)?"
             r"(?: team| office| desk)?)?"
             + r"[ \t]+(?:(?:just|simply|again|accidentally|mistakenly|carelessly|clearly|"
-            r"somehow|apparently|completely|totally)[ \t]+)?(?P<verb>"
-            + PERSONAL
-            + r"|"
-            + SHARED
-            + r")"
+            r"somehow|apparently|completely|totally|obviously|seriously|just)[ \t]+)?"
+            r"(?P<verb>" + PERSONAL + r"|" + SHARED + r")"
             r"(?P<rest>[^.;!?\n]*)",
             re.IGNORECASE,
         ),
@@ -240,7 +278,8 @@ RULES: list[Rule] = [
             r"\b(?:nobody|no one|no-one|not (?:a single|one) (?:person|one|engineer|of us)|"
             r"none of us)(?: [^.,;!?\n]{1,30}?)? (?:noticed|bothered|checked|caught|read|looked|"
             r"acted|responded|spoke up|said anything|did anything|"
-            r"could be bothered|cared|thought to|took the time|bothered to)\b|"
+            r"could be bothered|cared|thought to|took the time|bothered to|watching|"
+            r"monitoring|paying attention)\b|"
             r"\bcould(?:n'?t| not) be bothered\b",
             re.IGNORECASE,
         ),
@@ -268,6 +307,19 @@ RULES: list[Rule] = [
             r"incompetent|incompetence|unprofessional|inattention|"
             r"(?:poor|bad|serious) (?:error of )?judg(?:e)?ment|error of judg(?:e)?ment|"
             r"lack of (?:diligence|care|attention|ownership|rigou?r|professionalism)|"
+            r"(?:do|did|done|doing) (?:his|her|their|your) (?:job|homework)|"
+            r"with (?:half a brain|a brain|common sense)|"
+            r"(?:an?|any) (?:experienced|competent|senior|decent|good|real|careful) "
+            r"(?:engineer|developer|dba|operator|admin|sre|person) would\b|"
+            r"knew better|should know better|not cut out for|cut(?:ting|s)? corners|"
+            r"so-called|how hard (?:is|was|can) it\b|you managed to\b|"
+            r"(?:treats?|treated|uses?|used) \w+ as a rubber[- ]stamp|"
+            r"(?:is|are|'s|'re) (?:always|constantly|forever) (?:rushing|breaking|forgetting|"
+            r"skipping|ignoring|late|the bottleneck)|"
+            r"keeps? (?:shipping broken|breaking|forgetting|skipping|ignoring)|"
+            r"ha(?:s|ve|d) a (?:history|habit|track record) of (?:cutting|breaking|skipping|"
+            r"ignoring|rushing|forgetting|shipping)|which is typical of (?:him|her|them)|"
+            r"can(?:'t|not| not)? be trusted|"
             r"be (?:more|a lot more|much more) (?:careful|diligent|attentive|vigilant)|"
             r"anyone (?:paying attention|with any sense|competent|careful)|"
             r"ha(?:d|s|ve) no business)\b",
@@ -277,7 +329,13 @@ RULES: list[Rule] = [
         _const("Describe the conditions: what made the safe path hard?"),
         anchor=r"careless|negligen|sloppy|lazy|stupid|dumb|silly|rookie|amateur|bonehead|"
         r"idiotic|incompeten|unprofessional|inattention|judg|lack of|careful|diligent|"
-        r"attentive|vigilant|anyone|had no|has no|have no",
+        r"attentive|vigilant|anyone|had no business|has no business|have no business|"
+        r"his job|her job|their job|your job|his homework|her homework|their homework|"
+        r"your homework|be trusted|"
+        r"half a brain|a brain|common sense|experienced|competent|senior|decent|good|"
+        r"real|knew better|know better|cut out|cut|so-called|how hard|you managed|"
+        r"rubber|always|constantly|forever|keep|history of|habit of|track record|"
+        r"which is typical",
     ),
     Rule(
         "fault",
@@ -288,14 +346,23 @@ RULES: list[Rule] = [
             r"\bwhose (?:fault|mistake|screw-?up)\b|\bat fault\b|\bto blame\b|"
             r"\b(?:fault|blame|responsibility) (?:lies|lay|rests|rested) (?:squarely |entirely )?"
             r"with\b|"
-            r"\b(?:his|her|their|someone'?s|somebody'?s|[A-Z][a-z]+'s)[ \t]+(?:rushed|hasty|"
-            r"sloppy|careless|botched|reckless|half-baked)\b",
+            r"\b(?:his|her|their|someone'?s|somebody'?s|[A-Z][a-z]+'s|[a-z]+ team's)[ \t]+"
+            r"(?:rushed|hasty|sloppy|careless|botched|reckless|half-baked|inability|"
+            r"attitude|obsession|lack of|incompetence|unwillingness|refusal)\b|"
+            r"\b(?:mistake|error|fault|screw-?up) (?:was|is) (?:all )?(?:his|hers|theirs|"
+            r"[A-Z][a-z]+'s)(?!\w)|"
+            r"\b(?:it was|it's|it is) (?:[A-Z][a-z]+'s|his|her|their) (?:job|responsibility|"
+            r"duty) to\b|\bon (?:his|her|their|[A-Z][a-z]+'s) watch\b|"
+            r"\bfailed in (?:his|her|their) (?:duty|responsibility|job)\b|"
+            r"\bnot my (?:team's )?problem\b|\bowes? [^.!?\n]{0,30}an apology\b",
         ),
         "assigns fault to a person",
         _const("Name the decision and what made it reasonable at the time"),
         anchor=r"fault|mistake|screw|error|failure to|oversight|lapse|slip|blunder|blame|"
         r"inattention|negligence|carelessness|sloppiness|responsibility|rushed|hasty|"
-        r"sloppy|careless|botched|reckless|half-baked",
+        r"sloppy|careless|botched|reckless|half-baked|inability|attitude|obsession|"
+        r"lack of|incompetence|unwillingness|refusal|s job|his job|her job|their job|"
+        r"duty|s watch|his watch|her watch|their watch|not my|owe",
     ),
     Rule(
         "dropped-the-ball",
@@ -308,13 +375,18 @@ RULES: list[Rule] = [
         "who-approved",
         re.compile(
             r"\bwho(?:ever)?(?: the hell| on earth| exactly)? (?:approved|authori[sz]ed|okayed|"
-            r"ok'd|signed off|merged|"
-            r"let this|allowed)\b",
+            r"ok'd|signed off|merged|turned off|disabled|silenced|muted|broke|"
+            r"thought it was a good idea|let this|allowed)\b|"
+            r"\bwhich (?:genius|idiot|clown|one of you|moron)\b|\bwho was it\b|"
+            r"\bwho (?:deployed|pushed|merged|shipped|wrote) this\b|"
+            r"\bwho (?:in their right mind )?\w+s\b[^.?!\n]{0,80}\bwithout\b[^.?!\n]{0,40}\?|"
+            r"\b(?:we all|everyone|everybody) knows? who\b|"
+            r"\bname who\b",
             re.IGNORECASE,
         ),
         "looks for the person, not the gate",
         _const("Which review step let this class of change through?"),
-        anchor=r"who",
+        anchor=r"who|which",
     ),
     Rule(
         "accountable",
@@ -332,7 +404,13 @@ RULES: list[Rule] = [
             r"\b(?:should|ought to|needs? to|must) be (?:embarrassed|ashamed|fired|sacked|"
             r"disciplined|reprimanded|written up|let go)\b|"
             r"\b(?:need|needs|should|must|going) to have (?:a|a serious|a little|a quick) "
-            r"(?:talk|word|chat|conversation) with\b",
+            r"(?:talk|word|chat|conversation) with\b|"
+            r"\b(?:take|took|taking|remove|kick|pull)[ \t]+\w+[ \t]+off[ \t]+(?:the[ \t]+)?"
+            r"(?:on-?call|rotation|pager)\b|"
+            r"\b(?:should|needs? to|must|has to|have to) own (?:it|this|the (?:outage|"
+            r"incident|failure|mistake))\b|"
+            r"\bback to onboarding\b|\b(?:needs?|requires?) (?:retraining|re-training|"
+            r"remedial training|more training)\b",
             re.IGNORECASE,
         ),
         "accountability framed as blame",
@@ -340,7 +418,8 @@ RULES: list[Rule] = [
         anchor=r"hold|held|accountability|disciplinary|answer for|explain in|"
         r"made to understand|ownership|consequences|improvement plan|"
         r"review\b|embarrassed|ashamed|fired|sacked|disciplined|reprimanded|"
-        r"written up|let go|talk with|word with|chat with|conversation with",
+        r"written up|let go|talk with|word with|chat with|conversation with|off|own|"
+        r"onboarding|retraining|re-training|remedial|more training",
     ),
     Rule(
         "counterfactual",
@@ -353,7 +432,8 @@ RULES: list[Rule] = [
             r"noticed|seen|detected|spotted|known|found|recovered|saved|taken|occur|"
             r"be here|be in this|missed|lost|needed)|"
             # The same the other way round: "we wouldn't be here if X had ..."
-            r"\b(?:we|this|it)[ \t]+(?:would(?:n'?t| not| never)|could(?:n'?t| not))[ \t]+"
+            r"\b(?:we|this|it)(?:[ \t]+[a-z-]+){0,2}[ \t]+(?:would(?:n'?t| not| never)|"
+            r"could(?:n'?t| not))[ \t]+"
             r"[^,.!?\n]{1,60}\bif[ \t]+[^,.!?\n]{1,40}\b(?:had|hadn'?t|had not)\b",
             re.IGNORECASE,
         ),
@@ -367,8 +447,8 @@ RULES: list[Rule] = [
             r"\b(?P<lead>if)[ \t]+"
             + _WHO
             + r"(?P<verb>[ \t]+had|[ \t]+hadn'?t|[ \t]+had not|'d)\b[^.!?\n]{0,80}?"
-            r"(?:\b(?:would|could)(?:n'?t| not| never)?[ \t]+|'d[ \t]+)(?:never[ \t]+)?"
-            r"have\b",
+            r"(?:\b(?:would|could)(?:n'?t| not| never)?[ \t]+|'d[ \t]+)"
+            r"(?:(?:never|still|not|already)[ \t]+)?have\b",
             re.IGNORECASE,
         ),
         "a counterfactual about what a person should have done",
@@ -381,7 +461,8 @@ RULES: list[Rule] = [
         "person-without",
         re.compile(
             r"\b" + _WHO + r"[ \t]+(?:\w+[ \t]+)?(?P<verb>\w+ed|ran|pushed|merged|"
-            r"shipped|made|did|wrote|set|sent|put|took|gave)\b[^.;!?\n]{0,80}?"
+            r"shipped|made|did|wrote|set|sent|put|took|gave|left|went)\b"
+            r"(?:[^.;!?\n]|\.(?=\d)){0,80}?"
             r"\b(?P<rest>without (?:first |even )?\w+ing|without to \w+|by mistake|by accident|"
             r"against (?:prod|production|the live \w+) instead of|"
             r"without (?:a |an |any )?(?:canary|review|tests?|approval|sign-?off|backup|"
@@ -525,15 +606,20 @@ RULES: list[Rule] = [
     Rule(
         "person-habit",
         re.compile(
-            r"\b(?P<lead>classic|typical)[ \t]+" + _WHO + r"(?P<verb>)\b(?![ \t]*'s)|"
-            r"\b(?P<lead2>another)[ \t]+(?P<who2>[A-Z][a-z]+)[ \t]+special\b",
+            r"\b(?P<lead>[Cc]lassic|[Tt]ypical)[ \t]+"
+            + _WHO
+            + r"(?P<verb>)\b(?![ \t]*'s)|"
+            r"\b(?P<lead2>another)[ \t]+(?P<who2>[A-Z][a-z]+)[ \t]+special\b|"
+            r"\b(?P<lead3>(?:second|third|fourth|fifth|\w+th) time)[ \t]+(?P<who3>\w+)[ \t]+"
+            r"(?:has|had|did)\b",
         ),
         "makes the incident about a person's habits",
         _const("Describe the event and what let it happen, not the person"),
         needs_person=True,
         strict_person=True,
-        anchor=r"classic|typical|another",
-        anchor_group="lead lead2",
+        anchor=r"classic|typical|another|second time|third time|fourth time|fifth time|"
+        r"time",
+        anchor_group="lead lead2 lead3",
     ),
     Rule(
         "person-would-have",
@@ -549,6 +635,39 @@ RULES: list[Rule] = [
         needs_person=True,
         strict_person=True,
         anchor=r"would",
+        anchor_group="lead",
+    ),
+    Rule(
+        "why-person",
+        re.compile(
+            r"\b(?P<lead>why)[ \t]+(?:on earth[ \t]+|the hell[ \t]+)?did[ \t]+"
+            + _WHO
+            + r"[ \t]+(?P<verb>(?!not\b|never\b)[a-z]+)\b|"
+            r"\b(?P<lead2>did)[ \t]+(?P<who2>you|he|she|they)[ \t]+(?:seriously[ \t]+|"
+            r"really[ \t]+|just[ \t]+|actually[ \t]+)?(?:skip|forget|ignore|miss|break|"
+            r"delete|drop|not)\b",
+            re.IGNORECASE,
+        ),
+        "asks why a person acted, not what made it reasonable",
+        _const("What made this the reasonable thing to do at the time?"),
+        needs_person=True,
+        strict_person=True,
+        anchor=r"why|did",
+        anchor_group="lead lead2",
+    ),
+    Rule(
+        "person-had",
+        re.compile(
+            r"(?:^|[.;!?][ \t]*)(?P<lead>[Hh]ad)[ \t]+"
+            + _WHO
+            + r"(?P<verb>)[ \t]+[^,.!?\n]{1,80},[^.!?\n]{0,80}?"
+            r"(?:\b(?:would|could)(?:n'?t| not)?[ \t]+|'d[ \t]+)"
+            r"(?:(?:never|still|not)[ \t]+)?have\b",
+        ),
+        "a counterfactual about what a person should have done",
+        _const("Say what happened and what would make the safe outcome the default"),
+        needs_person=True,
+        anchor=r"had",
         anchor_group="lead",
     ),
     Rule(
@@ -595,7 +714,8 @@ def _is_person(word: str, participants: set[str]) -> bool:
 
 
 def _person_ok(rule: Rule, match: re.Match[str], participants: set[str]) -> bool:
-    who = match.group("who") or match.groupdict().get("who2") or ""
+    groups = match.groupdict()
+    who = groups.get("who") or groups.get("who2") or groups.get("who3") or ""
     verb = (match.group("verb") or "").lower()
     role = re.fullmatch(ROLES, who, re.IGNORECASE) is not None
     named = who.lower().removesuffix("'s") in participants
@@ -614,6 +734,8 @@ _HELPFUL = re.compile(
     r"which (?:restored|fixed|stopped|resolved|cleared|unblocked|recovered|freed)|"
     r"once (?:we|they|he|she|it was) (?:confirmed|verified|checked)|"
     r"after (?:confirming|verifying|checking|approval|sign-?off|review)|"
+    r"after handing (?:it |things )?over|so (?:that )?(?:we|they|the \w+) could\b|"
+    r"since the \w+ (?:was|were) already\b|while the \w+ (?:was|were) (?:being )?\w+ed\b|"
     r"broke [^.,;!?\n]{0,40}\b(?:into|down into|up into)\b|"
     r"(?:deleted|dropped|removed|wiped) (?:the |all |some )?(?:[\w-]+ )?"
     r"(?:stale|duplicate|orphaned|stuck|expired|unused|leftover|old|temp|temporary|"
@@ -629,6 +751,72 @@ def _end(text: str, match: re.Match[str]) -> int:
     """The end of the sentence `match` is in."""
     found = _CLAUSE_END.search(text, match.end())
     return found.start() if found else len(text)
+
+
+_LITERAL = set("abcdefghijklmnopqrstuvwxyz0123456789 '-")
+
+
+def _split_top(source: str) -> list[str] | None:
+    """`a|b(?:c|d)|e` -> ['a', 'b(?:c|d)', 'e']; None for a class or escape
+    this reader does not follow."""
+    parts, depth, start, at = [], 0, 0, 0
+    while at < len(source):
+        char = source[at]
+        if char == "\\" or char == "[":
+            # Skip an escape or a class whole; neither holds a top-level "|".
+            if char == "\\":
+                at += 2
+                continue
+            close = source.find("]", at + 2)
+            if close < 0:
+                return None
+            at = close + 1
+            continue
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            parts.append(source[start:at])
+            start = at + 1
+        at += 1
+    parts.append(source[start:])
+    return parts
+
+
+def _start_words(source: str) -> set[str] | None:
+    """The literal text every match of `source` starts with, one per way it
+    can start ("didn'?t|(?:was|were) not" -> {"didn", "was", "were"}), or
+    None where a match may start with something else."""
+    alternatives = _split_top(source)
+    if alternatives is None:
+        return None
+    found: set[str] = set()
+    for alternative in alternatives:
+        if alternative.startswith("(?:"):
+            depth, at = 1, 3
+            while depth and at < len(alternative):
+                depth += (alternative[at] == "(") - (alternative[at] == ")")
+                at += 1
+            at -= 1  # at the ")" that closes the group
+            if alternative[at + 1 : at + 2] in ("?", "*", "{"):
+                return None  # an optional group: the match may start later
+            inner = _start_words(alternative[3:at])
+            if inner is None:
+                return None
+            found |= inner
+            continue
+        prefix = ""
+        for at, char in enumerate(alternative):
+            if char not in _LITERAL:
+                break
+            if alternative[at + 1 : at + 2] in ("?", "*", "{"):
+                break  # this character is optional: the prefix ends before it
+            prefix += char
+        if not prefix.strip() or not prefix[0].isalpha():
+            return None
+        found.add(prefix)
+    return found
 
 
 def _is_word(char: str) -> bool:
@@ -650,8 +838,7 @@ def _literal_hits(
             ):
                 hits.append((at, end))
             at = lower.find(word, at + 1)
-    hits.sort()
-    return hits
+    return sorted(set(hits))
 
 
 def _matches(rule: Rule, text: str, lower: str | None) -> Iterable[re.Match[str]]:
@@ -662,6 +849,13 @@ def _matches(rule: Rule, text: str, lower: str | None) -> Iterable[re.Match[str]
         return
     if lower is not None and rule.literals is not None:
         hits = _literal_hits(lower, rule.literals)
+    elif lower is not None and rule.prefixes is not None:
+        anchor = rule.anchor_lower
+        hits = [
+            (start, found.end())
+            for start, _ in _literal_hits(lower, rule.prefixes)
+            if (found := anchor.match(lower, start))
+        ]
     elif lower is not None:
         hits = ((hit.start(), hit.end()) for hit in rule.anchor_lower.finditer(lower))
     else:  # lower-casing changed the length: positions would not match
@@ -670,7 +864,8 @@ def _matches(rule: Rule, text: str, lower: str | None) -> Iterable[re.Match[str]
     for hit_start, hit_end in hits:
         window = max(text.rfind("\n", 0, hit_start) + 1, hit_start - 120)
         end = text.find("\n", hit_end)
-        for match in rule.pattern.finditer(text, window, len(text) if end < 0 else end):
+        end = len(text) if end < 0 else end
+        for match in rule.pattern.finditer(text, window, end):
             if match.start() <= seen:
                 continue
             if rule.anchor_group:
@@ -723,7 +918,90 @@ def lint(text: str, participants: Iterable[str] = ()) -> list[Finding]:
                     text[start:end],
                 )
             )
+    found += _person_negative(text, lower, starts, names, {f.line for f in found})
     found.sort(key=lambda f: (f.line, f.column))
+    return found
+
+
+# A line that opens with a participant or a role ("09:14 <mika> ..." too)
+# and goes on to say that something went wrong. The widest check, so it
+# needs both, and it looks only at lines no other rule has flagged.
+_LEAD = re.compile(
+    r"[ \t]*(?:\[[^\]\n]*\][ \t]*|<[^>\n]*>[ \t]*|\d{1,2}:\d{2}(?::\d{2})?[ \t]*)*@?"
+    + _WHO,
+    re.IGNORECASE,
+)
+_NEGATIVE_RE = re.compile(r"\b(?:" + _NEGATIVE + r")\b", re.IGNORECASE)
+_ROLE = re.compile(ROLES, re.IGNORECASE)
+# "could not reproduce" says what was possible, not what someone failed at.
+_UNABLE = re.compile(
+    r"\b(?:could|can|would|will|may|might|need|needs|needed)[ \t]+not\b", re.IGNORECASE
+)
+_OWN_PREDICATE = re.compile(
+    r"(?![ \t]+(?:confirmed|noticed|found|saw|asked|reported|observed|noted|said|"
+    r"checked|verified|explained|mentioned|suggested|thought|realised|realized|"
+    r"discovered|spotted|flagged|warned|wrote|posted|replied|learned|heard)\b)"
+    r"(?:[ \t]+[^ \t.;!?\n]+){1,4}",
+    re.IGNORECASE,
+)
+_NEGATIVE_WORDS = [
+    (word.removesuffix("s?"), not word.endswith("s?")) for word in _NEGATIVE.split("|")
+]
+_PERSON_NEGATIVE = Rule(
+    "person-negative",
+    _LEAD,
+    "a person as the subject of something that went wrong",
+    _const("Make the system the subject: what happened, and what allowed it?"),
+)
+
+
+def _person_negative(
+    text: str, lower: str, starts: list[int], names: set[str], flagged: set[int]
+) -> list[Finding]:
+    found = []
+    done = set(flagged)
+    # Only lines that say something went wrong are looked at (most do not);
+    # str.find over the lower-case text finds them fastest.
+    if len(lower) == len(text):
+        cues = [at for at, _ in _literal_hits(lower, _NEGATIVE_WORDS)]
+    else:
+        cues = [m.start() for m in _NEGATIVE_RE.finditer(text)]
+    for cue_at in cues:
+        line = bisect_right(starts, cue_at)
+        if line in done:
+            continue
+        done.add(line)
+        offset = starts[line - 1]
+        lead = _LEAD.match(text, offset)
+        if lead is None:
+            continue
+        who = lead.group("who")
+        if who.lower() not in names and not _ROLE.fullmatch(who):
+            continue
+        sentence_end = _CLAUSE_END.search(text, lead.end())
+        stop = sentence_end.start() if sentence_end else len(text)
+        # The person's own predicate: "Kwame never ...", not "Priya
+        # confirmed the fix did not regress" (a report of what was seen).
+        own = _OWN_PREDICATE.match(text, lead.end(), stop)
+        if own is None or _HELPFUL.search(text, offset, stop):
+            continue
+        cue = _NEGATIVE_RE.search(text, lead.end(), own.end())
+        if cue is None or _UNABLE.search(text, lead.end(), cue.end()):
+            continue
+        if _TECHNICAL.search(text, offset, stop):
+            continue
+        rule = _PERSON_NEGATIVE
+        found.append(
+            Finding(
+                line,
+                lead.start("who") - offset + 1,
+                cue.end() - offset + 1,
+                rule.id,
+                rule.message,
+                rule.suggest(lead),
+                text[lead.start("who") : cue.end()],
+            )
+        )
     return found
 
 
