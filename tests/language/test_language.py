@@ -199,6 +199,15 @@ def test_later_neutral_shapes_are_left_alone(sentence: str) -> None:
     assert lint(sentence, _TEAM) == []
 
 
+_CHAT_TEAM = [
+    "Seun (SRE)",
+    "Mika (ops)",
+    "Thanh (firmware)",
+    "Chiara (lead)",
+    "Farah (dev)",
+]
+
+
 @pytest.mark.parametrize(
     ("sentence", "rule"),
     [
@@ -224,14 +233,7 @@ def test_later_neutral_shapes_are_left_alone(sentence: str) -> None:
     ],
 )
 def test_blame_from_chat_and_subtle_forms_is_found(sentence: str, rule: str) -> None:
-    team = [
-        "Seun (SRE)",
-        "Mika (ops)",
-        "Thanh (firmware)",
-        "Chiara (lead)",
-        "Farah (dev)",
-    ]
-    assert rule in {finding.rule for finding in lint(sentence, team)}
+    assert rule in {finding.rule for finding in lint(sentence, _CHAT_TEAM)}
 
 
 @pytest.mark.parametrize(
@@ -247,14 +249,7 @@ def test_blame_from_chat_and_subtle_forms_is_found(sentence: str, rule: str) -> 
     ],
 )
 def test_justified_actions_and_system_questions_are_left_alone(sentence: str) -> None:
-    team = [
-        "Seun (SRE)",
-        "Mika (ops)",
-        "Thanh (firmware)",
-        "Chiara (lead)",
-        "Farah (dev)",
-    ]
-    assert lint(sentence, team) == []
+    assert lint(sentence, _CHAT_TEAM) == []
 
 
 def test_anchor_prefixes_find_every_anchor_the_regex_finds() -> None:
