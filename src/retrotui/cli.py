@@ -7,6 +7,7 @@ start fast.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import sys
@@ -643,6 +644,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+_ONE_SHOT = {"list", "show", "search", "stats", "export"}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     if arguments:
@@ -651,6 +655,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `retrotui` alone, the command run most: open the library without
         # building every subcommand's parser (~15 ms of start-up).
         args = SimpleNamespace(command=None)
+    collecting = gc.isenabled()
     try:
         if args.command == "demo":
             return _cmd_demo(args)
@@ -658,6 +663,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if flag is not None and not flag.strip():
             raise CliError("--data-dir: give a folder (it was empty)")
         data_dir = resolve_data_dir(flag)
+        if args.command in _ONE_SHOT:
+            # These read a whole library, print and exit: 10,000 summaries
+            # and their parts set the cyclic GC off again and again, each
+            # pass walking everything read so far, and a process about to
+            # exit has no cycles worth collecting (a tenth of `stats`). Set
+            # back below for callers that go on (the tests call main()).
+            gc.disable()
         if args.command == "new":
             return _cmd_new(args, data_dir)
         if args.command == "list":
@@ -692,3 +704,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `retrotui show ID | head`: the reader left; that is not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    finally:
+        if collecting:
+            gc.enable()

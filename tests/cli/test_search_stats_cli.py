@@ -549,3 +549,21 @@ def test_escape_codes_never_reach_stdout_raw(isolated_data_dir: Path) -> None:
         assert "\x1b" not in text
         for begin, end in hit["snippet"]["highlights"]:
             assert text[begin:end].lower() == "needle"
+
+
+def test_one_shot_commands_leave_the_garbage_collector_as_they_found_it(
+    tmp_path,
+) -> None:
+    import gc
+
+    from retrotui.cli import main
+
+    assert gc.isenabled()
+    main(["--data-dir", str(tmp_path), "stats"])
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        main(["--data-dir", str(tmp_path), "stats"])
+        assert not gc.isenabled()
+    finally:
+        gc.enable()
