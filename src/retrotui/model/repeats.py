@@ -188,29 +188,33 @@ def _similar(a: frozenset[str], b: frozenset[str]) -> bool:
 def group_factors(factors: Iterable[FactorRef]) -> list[RepeatGroup]:
     """Groups of two or more similar factors, most retrospectives first."""
     refs = list(factors)
-    words = [content_words(ref.text) for ref in refs]
+    words = list(map(content_words, (ref.text for ref in refs)))
+    # A library has a few categories, each written by thousands of factors.
+    normal = {c: normal_category(c) for c in {ref.category for ref in refs}}
+    categories = map(normal.__getitem__, (ref.category for ref in refs))
     # Identical word sets (in one category) are one node of the join, which
     # then runs over the distinct sets only.
     node_of: dict[tuple[str, frozenset[str]], int] = {}
-    nodes: list[tuple[str, frozenset[str]]] = []
-    ref_node = []
-    for ref, ws in zip(refs, words, strict=True):
-        key = (normal_category(ref.category), ws)
-        node = node_of.get(key)
-        if node is None:
-            node = node_of[key] = len(nodes)
-            nodes.append(key)
-        ref_node.append(node)
+    ref_node = [
+        node_of.setdefault(key, len(node_of))
+        for key in zip(categories, words, strict=True)
+    ]
+    nodes = list(node_of)
     # Each node joins the first group whose first wording it resembles, or
     # starts a group. Only those first wordings are indexed, by the rarest
     # words of each (the prefix filter: two sets this similar must share
     # one of them; any fixed word order works, rarest first keeps the lists
     # short).
     frequency = Counter(word for _, ws in nodes for word in ws)
+    # Each word's place in that order, so that sorting a set is in C.
+    rank = {
+        word: place
+        for place, word in enumerate(sorted(frequency, key=lambda w: (frequency[w], w)))
+    }
     group_of = list(range(len(nodes)))
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     for node, (category, ws) in enumerate(nodes):
-        ordered = sorted(ws, key=lambda w: (frequency[w], w))
+        ordered = sorted(ws, key=rank.__getitem__)
         keys = [
             (category, w)
             for w in ordered[: len(ordered) - ceil(SIMILARITY * len(ordered)) + 1]
