@@ -425,3 +425,30 @@ def test_demo_checkout_timeline_is_chronological_with_an_82_minute_duration() ->
     assert f"{local(trigger.time, checkout.timezone):%Y-%m-%d %H:%M}" == (
         "2026-11-26 14:03"
     )
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "15:41 note the on-call engineer wasn't reachable",
+        "2026-11-26 14:03 deploy Kwame broke it !trigger",
+        "14:03 Kwame forgot",
+        " 14:03   chat   hello   there  ",
+        "14:03 ONCALL paged the DBA !Detection",
+        "14:03 noted the alert",
+        "14:03 alert",
+    ],
+)
+def test_the_quick_prose_span_is_the_text_the_parser_reads(line: str) -> None:
+    from retrotui.model.timeline import parse_quick_event, quick_event_prose
+
+    retro = Retrospective(
+        title="t", started=datetime(2026, 11, 26, 13, 0, tzinfo=UTC), timezone="UTC"
+    )
+    start, end = quick_event_prose(line)
+    try:
+        event = parse_quick_event(retro, line)
+    except FormError:
+        assert line[start:end].strip() == ""  # no text: nothing to lint either
+        return
+    assert " ".join(line[start:end].split()) == event.text

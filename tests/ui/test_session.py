@@ -521,6 +521,25 @@ async def test_language_hints_while_typing_and_a_rewrite_on_request(
     )
 
 
+async def test_the_quick_add_line_is_hinted_on_its_text_alone(
+    demo_store: Store,
+) -> None:
+    app = session_app(demo_store, FakeClock(), mode="draft")
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", "a")
+        quick = app.screen.query_one("#quick-add", Input)
+        quick.value = "15:41 note the on-call engineer wasn't reachable !detection"
+        await pilot.pause(0.5)
+        hint = str(app.screen.query_one("#language-hint").render())
+        assert "something that went wrong" in hint
+        await pilot.press("ctrl+l")
+        # The time, the source and the marker stay; the prose is rewritten.
+        assert quick.value == (
+            "15:41 note Make the system the subject: what happened, and what "
+            "allowed it? !detection"
+        )
+
+
 async def test_the_written_summary_gets_hints_too(demo_store: Store) -> None:
     from textual.widgets import TextArea
 

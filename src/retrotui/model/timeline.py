@@ -145,6 +145,22 @@ def parse_quick_event(retro: Retrospective, line: str) -> TimelineEvent:
     return build_event(retro, time_text, source, " ".join(rest), marker)
 
 
+_QUICK_PARTS = re.compile(
+    r"[ \t]*(?:\d{4}-\d{2}-\d{2}[ \t]+(?=\S))?\S*[ \t]*"  # the time
+    r"(?:(?:alert|deploy|chat|customer|on-call|oncall|note)(?![^ \t])[ \t]*)?",
+    re.IGNORECASE,
+)
+_QUICK_MARKER = re.compile(r"[ \t]+![^ \t]+[ \t]*$")
+
+
+def quick_event_prose(line: str) -> tuple[int, int]:
+    """Where "what happened" is in a quick-add line, as parse_quick_event
+    reads it: after the time and the source, before a trailing !marker."""
+    start = _QUICK_PARTS.match(line).end()  # type: ignore[union-attr]
+    marker = _QUICK_MARKER.search(line, start)
+    return start, marker.start() if marker else len(line)
+
+
 def next_marker(marker: Marker) -> Marker:
     """The marker after this one, for a key that cycles through them."""
     order = [

@@ -17,6 +17,7 @@ from retrotui.model.timeline import (
     incident_day_hint,
     next_marker,
     parse_quick_event,
+    quick_event_prose,
     remove_event,
     replace_event,
     sort_timeline,
@@ -52,7 +53,12 @@ class TimelinePanel(Panel):
         yield panel_title("Timeline", "facts only: no causes yet")
         yield EventTable(self.retro, id="events")
         yield Static(classes="row-detail")
-        yield TextField(placeholder=f"> {QUICK_HELP}", id="quick-add", compact=True)
+        yield TextField(
+            placeholder=f"> {QUICK_HELP}",
+            id="quick-add",
+            compact=True,
+            prose=quick_event_prose,
+        )
         yield Static(id="quick-error", classes="form-error")
 
     def on_mount(self) -> None:

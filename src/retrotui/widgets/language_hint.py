@@ -44,7 +44,11 @@ class LanguageHint(Static):
 
     def check(self, field: Field | None) -> None:
         self.field = field
-        findings = lint(_text(field), self.participants) if field is not None else []
+        findings = []
+        if field is not None:
+            text = _text(field)
+            start, end = _prose(field, text)
+            findings = lint(text[start:end], self.participants)
         self.finding = findings[0] if findings else None
         self.display = self.finding is not None
         if self.finding is not None:
@@ -64,7 +68,11 @@ class LanguageHint(Static):
         """Replace the flagged sentence by the suggestion; True if it did."""
         if self.finding is None or self.field is None or not self.field.is_attached:
             return False
-        rewritten = apply_rewrite(_text(self.field), self.finding)
+        text = _text(self.field)
+        start, end = _prose(self.field, text)
+        rewritten = (
+            text[:start] + apply_rewrite(text[start:end], self.finding) + text[end:]
+        )
         if isinstance(self.field, TextArea):
             self.field.text = rewritten
         else:
@@ -76,3 +84,9 @@ class LanguageHint(Static):
 
 def _text(field: Field) -> str:
     return field.text if isinstance(field, TextArea) else field.value
+
+
+def _prose(field: Field, text: str) -> tuple[int, int]:
+    """The part of the text that is prose: all of it, unless the field says."""
+    span = getattr(field, "prose", None)
+    return span(text) if span is not None else (0, len(text))
