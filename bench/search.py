@@ -9,6 +9,9 @@ Markdown file per retrospective; each query then runs, interleaved, as
   search journal, ranking, snippets, printing);
 - `Store.search` in a process that already has the library open, as the
   library screen's search-as-you-type does.
+- a floor: a bare Python process that reads the search journal and keeps
+  the lines holding the query, with nothing else (what no Python `search`
+  command can beat without an index on disk).
 Each figure is the median over all queries and runs. Goal: retrotui
 <= 0.5x grep.
 """
@@ -18,6 +21,7 @@ from __future__ import annotations
 import argparse
 import statistics
 import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -47,6 +51,18 @@ def export_markdown(folder: Path, target: Path) -> None:
     subprocess.run([*command, str(target)], check=True, capture_output=True)
 
 
+# The least a Python process can do to answer a query from the search
+# journal: start, read it, lower-case it, keep the lines holding the words.
+# No imports, no ranking, no checks: a floor for `retrotui search` as a
+# process, not a search anyone should use.
+FLOOR = """
+import sys
+term = sys.argv[2].lower().encode()
+data = open(sys.argv[1], "rb").read().lower()
+sys.stdout.write(str(sum(term in line for line in data.split(b"\\n"))))
+"""
+
+
 def timed(command: list[str]) -> tuple[float, int]:
     begin = time.perf_counter()
     result = subprocess.run(command, capture_output=True, check=False)
@@ -70,7 +86,8 @@ def main() -> int:
     began = time.perf_counter()
     store.search_records()
     print(f"search journal read once in {time.perf_counter() - began:.3f} s")
-    grep_times, cli_times, warm_times = [], [], []
+    grep_times, cli_times, warm_times, floor_times = [], [], [], []
+    floor = [sys.executable, "-c", FLOOR, str(args.folder / "search.tsv")]
     cli = [*retrotui_command(), "--data-dir", str(args.folder), "search"]
     for query in QUERIES:
         for _ in range(args.runs):
@@ -78,6 +95,7 @@ def main() -> int:
             grep_times.append(seconds)
             seconds, mine = timed([*cli, f'"{query}"', "--limit", "20"])
             cli_times.append(seconds)
+            floor_times.append(timed([*floor, query])[0])
             if (code == 0) != (mine == 0):
                 print(f"  note: {query!r}: grep and retrotui disagree on any match")
             begin = time.perf_counter()
@@ -92,6 +110,11 @@ def main() -> int:
     print(
         f"  retrotui search (new process): {cli_median * 1000:.0f} ms = "
         f"{cli_median / grep:.2f}x grep"
+    )
+    bare = statistics.median(floor_times)
+    print(
+        f"  floor, a bare Python scan of the journal (new process): "
+        f"{bare * 1000:.0f} ms = {bare / grep:.2f}x grep"
     )
     print(
         f"  library open, search as you type: {warm * 1000:.1f} ms = "
