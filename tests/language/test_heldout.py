@@ -5,18 +5,15 @@ tests, and scored at first sight before anyone read it. Rounds of reading
 and generalising the rules:
 - A, B, D, E (first sight B 0.71, D 0.64, E 0.58);
 - F, G, H (first sight 0.58, 0.69, 0.52);
-- M, N (first sight 0.60, 0.52), which led to the person-negative check.
+- M, N (first sight 0.60, 0.52), which led to the person-negative check,
+  whose addition was decided once on C, I, K and L together;
+- K, L (first sight 0.67, 0.57; 0.74 and 0.62 after the M/N round).
 The read sets now guard against regressions.
 
-Never read: C (0.73 at first sight), I (0.77 at first sight), K (0.67)
-and L (0.57). Whether to add the widest check, person-negative (a line that
-opens with a participant or a role and says something went wrong), was
-decided once on C, I, K and L together: recall rose by 0.03 to 0.09 with
-precision 0.95 to 1.00. It was then narrowed, for precision, to the
-person's own predicate (hand-written neutrals such as "Priya confirmed the
-fix did not regress" were flagged). Now: C 0.93, I 0.89, K 0.74, L 0.62,
-precision 0.98 to 1.00. K and L stay below the 0.85 goal: blame is phrased
-in more ways than rules anticipate.
+Never read: C (0.73 at first sight, now 0.93) and I (0.77, now 0.92) pass.
+O and P were written after the last round and scored once: O 0.76 and P
+0.67 at first sight, below the 0.85 goal: each new writer phrases blame in
+ways the rules have not met.
 """
 
 from __future__ import annotations
@@ -46,10 +43,12 @@ SETS = [
     "heldout_g",
     "heldout_h",
     "heldout_i",
-    pytest.param("heldout_k", marks=_unseen("precision 1.00, recall 0.74")),
-    pytest.param("heldout_l", marks=_unseen("precision 0.98, recall 0.62")),
+    "heldout_k",
+    "heldout_l",
     "heldout_m",
     "heldout_n",
+    pytest.param("heldout_o", marks=_unseen("precision 1.00, recall 0.76")),
+    pytest.param("heldout_p", marks=_unseen("precision 0.98, recall 0.67")),
 ]
 
 

@@ -296,3 +296,37 @@ def test_a_line_led_by_a_person_that_says_something_went_wrong(
 ) -> None:
     rules = {finding.rule for finding in lint(sentence, ["Priya (SRE)", "Kwame (DBA)"])}
     assert ("person-negative" in rules) is flagged, rules
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        (
+            "Summary: outage caused by engineer error while editing routes.",
+            "human-error",
+        ),
+        ("It was a lapse in judgement to run the backfill at peak.", "careless"),
+        ("Tomasz was too proud to ask for help.", "person-failure"),
+        ("who the hell changed the fare rounding??", "who-approved"),
+        ("Action item: remove Tomasz from the on-call rotation.", "accountable"),
+        (
+            "We would have been fine if Tomasz had waited for approval.",
+            "counterfactual",
+        ),
+        (
+            "Ops kept poking at the balancer instead of following the runbook.",
+            "person-without",
+        ),
+        (
+            "The person which made the change is responsible for this incident.",
+            "who-approved",
+        ),
+    ],
+)
+def test_shapes_from_the_fourth_round_are_found(sentence: str, rule: str) -> None:
+    assert rule in {finding.rule for finding in lint(sentence, ["Tomasz (SRE)"])}
+
+
+def test_a_role_named_inside_a_longer_subject_is_not_the_person() -> None:
+    sentence = "The contractor onboarding checklist does not include access to staging."
+    assert lint(sentence, ["Tomasz (SRE)"]) == []

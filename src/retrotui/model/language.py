@@ -23,7 +23,7 @@ ROLES = (
     r"[a-z-]+ team|"
     r"the on-?call(?: engineer| person)?|support|ops|qa|eng|engineering|infra|networking|"
     r"devops|someone|somebody|whoever|the team|management|leadership|it staff|"
-    r"he|she|they|you"
+    r"he|she|they|you|him|her|them"
 )
 # Failures only people have: flagged after any name or role.
 PERSONAL = (
@@ -32,13 +32,19 @@ PERSONAL = (
     r"(?:didn'?t|did not|has not|have not|hasn'?t|haven'?t|hadn'?t|had not)(?: even)? "
     r"(?:test|check|double-check|read|notice|follow|validate|verify|review|"
     r"look|wait|think|bother|ask|confirm|consider|open|make|made|do|perform|respect|tell|"
-    r"inform|answer|escalate|hand|mention|flag|communicate|ack|acknowledge|update|pick up)|"
+    r"inform|answer|escalate|hand|mention|flag|communicate|ack|acknowledge|update|pick up|"
+    r"add|set|configure|include|use|run|renew|rotate|monitor|watch|remove|switch|turn|"
+    r"stop|restart|roll|revert|deploy|merge|push|write|document|plan|prepare|coordinate)|"
     r"(?:does not|doesn'?t) (?:respect|follow|bother|care|read|listen)|"
     r"(?:is|was|are|were)(?:n'?t| not)(?: enough)? careful|"
-    r"(?:was|were)(?:n'?t| not) (?:doing|running|following|watching|checking|monitoring)|"
+    r"(?:was|were)(?: clearly| obviously| simply)?(?:n'?t| not) (?:doing|running|following|"
+    r"watching|checking|monitoring|paying attention)|"
     r"never (?:tests?|checks?|reads?|follows?|looks?|listens?)|lgtm'?d|"
     r"misconfigured|overrode|force-?pushed|bypassed|hard-?coded|mistyped|copy-?pasted|"
-    r"panicked|lost control|walked away|went back to sleep|"
+    r"panicked|lost control|walked away|went back to sleep|did nothing|rushed|"
+    r"(?:was|were) too (?:slow|late|busy|proud|lazy|distracted|tired) to|"
+    r"never (?:thought|considered|bothered|asked)|forgets? to|"
+    r"let (?:\w+ ){1,3}skip|"
     r"let (?:the |a |an |our )?(?:[\w-]+ ){0,3}(?:lapse|expire|slip|rot|fill up|run out)\b|"
     r"chose to (?:do nothing|ignore|skip|wait)|insisted on (?:launching|shipping|"
     r"deploying|releasing|going live)|assumed (?:that )?(?:someone|somebody) else would|"
@@ -243,7 +249,7 @@ RULES: list[Rule] = [
             r"\b" + _NAME + r"(?:[ \t]+(?:on|from|in|at) (?:the )?[\w'-]+(?: [\w'-]+)?"
             r"(?: team| office| desk)?)?"
             + r"[ \t]+(?:(?:just|simply|again|accidentally|mistakenly|carelessly|clearly|"
-            r"somehow|apparently|completely|totally|obviously|seriously|just)[ \t]+)?"
+            r"somehow|apparently|completely|totally|obviously|seriously|just|really)[ \t]+)?"
             r"(?P<verb>" + PERSONAL + r"|" + SHARED + r")"
             r"(?P<rest>[^.;!?\n]*)",
             re.IGNORECASE,
@@ -280,7 +286,8 @@ RULES: list[Rule] = [
             r"acted|responded|spoke up|said anything|did anything|"
             r"could be bothered|cared|thought to|took the time|bothered to|watching|"
             r"monitoring|paying attention)\b|"
-            r"\bcould(?:n'?t| not) be bothered\b",
+            r"\bcould(?:n'?t| not) be bothered\b|"
+            r"\b(?:nobody|no one)(?: [^.,;!?\n]{1,30}?)? took [^.,;!?\n]{1,40} seriously\b",
             re.IGNORECASE,
         ),
         "asks who failed to notice",
@@ -290,13 +297,14 @@ RULES: list[Rule] = [
     Rule(
         "human-error",
         re.compile(
-            r"\bhuman errors?\b|\boperator errors?\b|\bpebkac\b|"
+            r"\bhuman errors?\b|\b(?:operator|engineer|admin|developer) (?:errors?|mistakes?)\b|"
+            r"\bpebkac\b|\buser mistakes?\b|"
             r"\buser error\b(?![ \t]+(?:rate|code|message|page|budget)s?\b)",
             re.IGNORECASE,
         ),
         '"human error" stops the analysis at a person',
         _const("What about the system made this mistake easy to make?"),
-        anchor=r"human|operator|pebkac|user error",
+        anchor=r"human|operator|engineer|admin|developer|pebkac|user error|user mistake",
     ),
     Rule(
         "careless",
@@ -309,8 +317,17 @@ RULES: list[Rule] = [
             r"lack of (?:diligence|care|attention|ownership|rigou?r|professionalism)|"
             r"(?:do|did|done|doing) (?:his|her|their|your) (?:job|homework)|"
             r"with (?:half a brain|a brain|common sense)|"
-            r"(?:an?|any) (?:experienced|competent|senior|decent|good|real|careful) "
-            r"(?:engineer|developer|dba|operator|admin|sre|person) would\b|"
+            r"(?:an?|any) (?:more )?(?:experienced|competent|senior|decent|good|real|careful) "
+            r"(?:engineer|developer|dba|operator|admin|sre|person) (?:would|could)\b|"
+            r"lapse in judg(?:e)?ment|such a (?:basic|simple|stupid|dumb|obvious) "
+            r"(?:error|mistake)|fat-?finger(?:ed)?|unsupervised|"
+            r"made (?:a |the )?(?:bad|poor|terrible|wrong|questionable) (?:call|decision|"
+            r"choice|judg(?:e)?ment)|thought it was a (?:good|great|smart|clever) idea|"
+            r"was it (?:really )?(?:that|so) (?:hard|difficult)|"
+            r"(?:always|constantly) the one \w+ing|"
+            r"keeps? \w+ing\b[^.!?\n]{0,40}\bwithout \w+ing|"
+            r"(?:great|nice|good) (?:job|work),? (?:whoever|someone|somebody)|"
+            r"nice of (?:someone|somebody|whoever) to|"
             r"knew better|should know better|not cut out for|cut(?:ting|s)? corners|"
             r"so-called|how hard (?:is|was|can) it\b|you managed to\b|"
             r"(?:treats?|treated|uses?|used) \w+ as a rubber[- ]stamp|"
@@ -335,7 +352,8 @@ RULES: list[Rule] = [
         r"half a brain|a brain|common sense|experienced|competent|senior|decent|good|"
         r"real|knew better|know better|cut out|cut|so-called|how hard|you managed|"
         r"rubber|always|constantly|forever|keep|history of|habit of|track record|"
-        r"which is typical",
+        r"which is typical|lapse in|such a|fat|unsupervised|made|thought it was|was it|"
+        r"the one|keeps|great|nice|good",
     ),
     Rule(
         "fault",
@@ -348,7 +366,9 @@ RULES: list[Rule] = [
             r"with\b|"
             r"\b(?:his|her|their|someone'?s|somebody'?s|[A-Z][a-z]+'s|[a-z]+ team's)[ \t]+"
             r"(?:rushed|hasty|sloppy|careless|botched|reckless|half-baked|inability|"
-            r"attitude|obsession|lack of|incompetence|unwillingness|refusal)\b|"
+            r"attitude|obsession|lack of|incompetence|unwillingness|refusal|insistence|"
+            r"haste|impatience|arrogance|laziness)\b|"
+            r"\b(?:failure|problem|mistake|issue)(?: here)? (?:is|was) [A-Z]\w+ not \w+ing\b|"
             r"\b(?:mistake|error|fault|screw-?up) (?:was|is) (?:all )?(?:his|hers|theirs|"
             r"[A-Z][a-z]+'s)(?!\w)|"
             r"\b(?:it was|it's|it is) (?:[A-Z][a-z]+'s|his|her|their) (?:job|responsibility|"
@@ -362,7 +382,8 @@ RULES: list[Rule] = [
         r"inattention|negligence|carelessness|sloppiness|responsibility|rushed|hasty|"
         r"sloppy|careless|botched|reckless|half-baked|inability|attitude|obsession|"
         r"lack of|incompetence|unwillingness|refusal|s job|his job|her job|their job|"
-        r"duty|s watch|his watch|her watch|their watch|not my|owe",
+        r"duty|s watch|his watch|her watch|their watch|not my|owe|insistence|haste|"
+        r"impatience|arrogance|laziness|failure|problem|issue",
     ),
     Rule(
         "dropped-the-ball",
@@ -379,6 +400,11 @@ RULES: list[Rule] = [
             r"thought it was a good idea|let this|allowed)\b|"
             r"\bwhich (?:genius|idiot|clown|one of you|moron)\b|\bwho was it\b|"
             r"\bwho (?:deployed|pushed|merged|shipped|wrote) this\b|"
+            r"\bwho(?: the hell| on earth)? (?:forgot|broke|deleted|dropped|messed up|changed|"
+            r"touched|removed|killed|gave|caused)\b|"
+            r"\bwho (?:is|was) (?:responsible|to blame|at fault)\b|\ba name for who\b|"
+            r"\bthe (?:person|one|engineer|people) (?:who|which|that) (?:breaks|broke|caused|"
+            r"pushed|deployed|made)\b|"
             r"\bwho (?:in their right mind )?\w+s\b[^.?!\n]{0,80}\bwithout\b[^.?!\n]{0,40}\?|"
             r"\b(?:we all|everyone|everybody) knows? who\b|"
             r"\bname who\b",
@@ -405,7 +431,8 @@ RULES: list[Rule] = [
             r"disciplined|reprimanded|written up|let go)\b|"
             r"\b(?:need|needs|should|must|going) to have (?:a|a serious|a little|a quick) "
             r"(?:talk|word|chat|conversation) with\b|"
-            r"\b(?:take|took|taking|remove|kick|pull)[ \t]+\w+[ \t]+off[ \t]+(?:the[ \t]+)?"
+            r"\bretrain\b|"
+            r"\b(?:take|took|taking|remove|kick|pull)[ \t]+\w+[ \t]+(?:off|from)[ \t]+(?:the[ \t]+)?"
             r"(?:on-?call|rotation|pager)\b|"
             r"\b(?:should|needs? to|must|has to|have to) own (?:it|this|the (?:outage|"
             r"incident|failure|mistake))\b|"
@@ -418,7 +445,8 @@ RULES: list[Rule] = [
         anchor=r"hold|held|accountability|disciplinary|answer for|explain in|"
         r"made to understand|ownership|consequences|improvement plan|"
         r"review\b|embarrassed|ashamed|fired|sacked|disciplined|reprimanded|"
-        r"written up|let go|talk with|word with|chat with|conversation with|off|own|"
+        r"written up|let go|talk with|word with|chat with|conversation with|off|from|own|"
+        r"retrain|"
         r"onboarding|retraining|re-training|remedial|more training",
     ),
     Rule(
@@ -434,7 +462,11 @@ RULES: list[Rule] = [
             # The same the other way round: "we wouldn't be here if X had ..."
             r"\b(?:we|this|it)(?:[ \t]+[a-z-]+){0,2}[ \t]+(?:would(?:n'?t| not| never)|"
             r"could(?:n'?t| not))[ \t]+"
-            r"[^,.!?\n]{1,60}\bif[ \t]+[^,.!?\n]{1,40}\b(?:had|hadn'?t|had not)\b",
+            r"[^,.!?\n]{1,60}\bif[ \t]+[^,.!?\n]{1,40}\b(?:had|hadn'?t|had not)\b|"
+            r"\bif [^,.!?\n]{1,40}\b(?:actually|just|simply|only) [^,.!?\n]{1,60},?"
+            r"[^.!?\n]{0,40}\bwould(?:n'?t| not| never)? have\b|"
+            r"\b(?:we|it|this)(?: \w+){0,2} would have been (?:fine|ok|okay|alright)\b"
+            r"[^.!?\n]{0,20}\bif\b",
             re.IGNORECASE,
         ),
         "a counterfactual about what someone should have done",
@@ -461,10 +493,11 @@ RULES: list[Rule] = [
         "person-without",
         re.compile(
             r"\b" + _WHO + r"[ \t]+(?:\w+[ \t]+)?(?P<verb>\w+ed|ran|pushed|merged|"
-            r"shipped|made|did|wrote|set|sent|put|took|gave|left|went)\b"
+            r"shipped|made|did|wrote|set|sent|put|took|gave|left|went|kept)\b"
             r"(?:[^.;!?\n]|\.(?=\d)){0,80}?"
             r"\b(?P<rest>without (?:first |even )?\w+ing|without to \w+|by mistake|by accident|"
-            r"against (?:prod|production|the live \w+) instead of|"
+            r"against (?:prod|production|the live \w+) instead of|even though|"
+            r"instead of (?:following|using|reading|checking|waiting|through|via)|"
             r"without (?:a |an |any )?(?:canary|review|tests?|approval|sign-?off|backup|"
             r"rollback plan|heads-up|second pair of eyes)|thinking|assuming)\b",
             re.IGNORECASE,
@@ -473,7 +506,8 @@ RULES: list[Rule] = [
         _const("Describe the step the process did not require, not the person"),
         needs_person=True,
         strict_person=True,
-        anchor=r"without\b|by mistake\b|by accident\b|thinking\b|assuming\b|against\b",
+        anchor=r"without\b|by mistake\b|by accident\b|thinking\b|assuming\b|against\b|"
+        r"even though\b|instead of\b",
         anchor_group="rest",
     ),
     Rule(
@@ -499,7 +533,8 @@ RULES: list[Rule] = [
             r"\b(?P<lead>make sure|ensure|see to it that|remind|tell|ask)[ \t]+"
             + _WHO
             + r"[ \t]+(?P<verb>doesn'?t|does not|never|won'?t|will not|can'?t|cannot|stops?|"
-            r"to (?:be more careful|double-check|check|test|remember|pay attention|read))\b"
+            r"to (?:be more careful|double-check|check|test|remember|pay attention|read)|"
+            r"(?:actually |really )?(?:reads?|follows?|checks?|tests?|pays attention))\b"
             r"(?P<act>[ \t]+(?:touch|go near|deploy|merge|push|approve|run|get|have))?",
             re.IGNORECASE,
         ),
@@ -567,7 +602,7 @@ RULES: list[Rule] = [
     Rule(
         "fault-by-person",
         re.compile(
-            r"\b(?P<lead>(?:mistake|error|screw-?up|blunder|oversight|lapse|slip(?:-?up)?|"
+            r"\b(?P<lead>(?:fault|mistake|error|screw-?up|blunder|oversight|lapse|slip(?:-?up)?|"
             r"negligence|inattention|carelessness))[ \t]+(?:made[ \t]+)?(?:is[ \t]+)?"
             r"(?:coming[ \t]+)?(?:by|of|from|on the part of)[ \t]+"
             + _WHO
@@ -578,7 +613,7 @@ RULES: list[Rule] = [
         _const("Name the decision and what made it reasonable at the time"),
         needs_person=True,
         strict_person=True,
-        anchor=r"mistake|error|screw|blunder|oversight|lapse|slip|negligence|"
+        anchor=r"fault|mistake|error|screw|blunder|oversight|lapse|slip|negligence|"
         r"inattention|carelessness",
         anchor_group="lead",
     ),
@@ -594,14 +629,17 @@ RULES: list[Rule] = [
             r"\b(?P<lead2>(?:root cause|the cause|culprit))[ \t]+(?:is|was)[ \t]+"
             r"(?P<who2>whoever|someone|somebody|the[ \t]+(?:[a-z]+[ \t]+)?(?:intern|new hire|"
             r"dba|engineer|operator|reviewer|contractor|developer|admin|on-?call)|"
-            r"[A-Z][a-z]+)\b(?![ \t]*'s)",
+            r"[^\W\d_][\w-]*)(?:'s)?\b|"
+            r"\bthe (?P<who3>person|engineer|one|people) (?:who|which|that) [^.!?\n]{1,60}\b"
+            r"(?P<lead3>(?:is|was|are|were) (?:responsible|to blame|at fault))",
         ),
         "puts the incident on a person",
         _const("Name the conditions that made the outcome likely"),
         needs_person=True,
         strict_person=True,
-        anchor=r"responsible|root cause|the cause|culprit",
-        anchor_group="lead lead2",
+        anchor=r"responsible|root cause|the cause|culprit|is to blame|was to blame|"
+        r"is at fault|was at fault|is responsible|was responsible",
+        anchor_group="lead lead2 lead3",
     ),
     Rule(
         "person-habit",
@@ -729,7 +767,8 @@ def _person_ok(rule: Rule, match: re.Match[str], participants: set[str]) -> bool
 # A person's action that follows the procedure or helps is not a lapse:
 # "Keiko deleted the stuck pods as the runbook describes".
 _HELPFUL = re.compile(
-    r"\b(?:as (?:the )?runbook|per (?:the )?runbook|following the runbook|as planned|"
+    r"\b(?:as (?:the )?runbook|per (?:the )?runbook|"
+    r"(?<!instead of )(?<!without )following the runbook|as planned|"
     r"as agreed|as documented|to (?:restore|recover|mitigate|unblock)\b|"
     r"which (?:restored|fixed|stopped|resolved|cleared|unblocked|recovered|freed)|"
     r"once (?:we|they|he|she|it was) (?:confirmed|verified|checked)|"
@@ -937,6 +976,13 @@ _ROLE = re.compile(ROLES, re.IGNORECASE)
 _UNABLE = re.compile(
     r"\b(?:could|can|would|will|may|might|need|needs|needed)[ \t]+not\b", re.IGNORECASE
 )
+_PREDICATE_START = re.compile(
+    r"[ \t]+(?:\w+ly[ \t]+)?(?:(?:was|were|is|are|has|have|had|did|does|do|never|kept|"
+    r"ran|went|left|took|made|let|sent|put|got|gave|broke|forgot|saw|came|began|"
+    r"brought|chose|knew|thought|told|said|could|would|should)\b|\w+n't\b|\w+ed\b|"
+    r"\w+s\b)",
+    re.IGNORECASE,
+)
 _OWN_PREDICATE = re.compile(
     r"(?![ \t]+(?:confirmed|noticed|found|saw|asked|reported|observed|noted|said|"
     r"checked|verified|explained|mentioned|suggested|thought|realised|realized|"
@@ -977,6 +1023,10 @@ def _person_negative(
             continue
         who = lead.group("who")
         if who.lower() not in names and not _ROLE.fullmatch(who):
+            continue
+        # "The contractor onboarding checklist does not ...": the person
+        # is not the subject unless a verb follows.
+        if not _PREDICATE_START.match(text, lead.end()):
             continue
         sentence_end = _CLAUSE_END.search(text, lead.end())
         stop = sentence_end.start() if sentence_end else len(text)
