@@ -644,7 +644,8 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-_ONE_SHOT = {"list", "show", "search", "stats", "export"}
+# Not export: rendering HTML leaves cycles behind for each retrospective.
+_ONE_SHOT = {"list", "show", "search", "stats"}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -694,16 +695,16 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (CliError, StoreError) as error:
         print(f"retrotui: error: {error}", file=sys.stderr)
         return EXIT_USAGE
-    except OSError as error:
-        where = f" ({error.filename})" if error.filename else ""
-        print(f"retrotui: error: {error.strerror or error}{where}", file=sys.stderr)
-        return EXIT_USAGE
-    except KeyboardInterrupt:
-        return 130
     except BrokenPipeError:
         # `retrotui show ID | head`: the reader left; that is not an error.
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 0
+    except KeyboardInterrupt:
+        return 130
+    except OSError as error:
+        where = f" ({error.filename})" if error.filename else ""
+        print(f"retrotui: error: {error.strerror or error}{where}", file=sys.stderr)
+        return EXIT_USAGE
     finally:
         if collecting:
             gc.enable()

@@ -394,3 +394,21 @@ def test_demo_removes_folders_left_by_a_killed_demo(tmp_path: Path) -> None:
         holder.release()
     assert not stale.exists()
     assert live.exists() and other.exists()
+
+
+def test_a_reader_that_leaves_early_is_not_an_error(isolated_data_dir: Path) -> None:
+    """`retrotui list | head -1`: BrokenPipeError is an OSError, and the
+    generic OSError handler used to catch it first ("Broken pipe", exit 2)."""
+    seed(
+        isolated_data_dir,
+        *(Retrospective(title=f"incident {n} " + "x" * 200) for n in range(400)),
+    )
+    command = (
+        f"{sys.executable} -m retrotui --data-dir {isolated_data_dir} list | head -1;"
+        " echo exit=${PIPESTATUS[0]}"
+    )
+    done = subprocess.run(
+        ["bash", "-c", command], capture_output=True, text=True, timeout=TIMEOUT
+    )
+    assert "exit=0" in done.stdout, done
+    assert "Broken pipe" not in done.stderr

@@ -37,6 +37,13 @@ def first_words(lines: Sequence[str]) -> tuple[list[str], list[str]]:
 def iso_times(stamps: Sequence[str], zone: tzinfo) -> list[datetime] | None:
     """UTC times for stamps like `2026-11-26T14:03:12Z` (or with a space
     before the time); naive ones are read in `zone`."""
+    try:
+        return _iso_times(stamps, zone)
+    except OverflowError:  # a year near 1 or 9999: the careful reader names it
+        return None
+
+
+def _iso_times(stamps: Sequence[str], zone: tzinfo) -> list[datetime] | None:
     if not stamps:
         return []
     if not _iso_shaped(stamps):
