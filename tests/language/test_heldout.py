@@ -10,9 +10,11 @@ and generalising the rules:
 - K, L (first sight 0.67, 0.57; 0.74 and 0.62 after the M/N round).
 The read sets now guard against regressions.
 
-Never read: C (0.73 at first sight, now 0.93) and I (0.77, now 0.92) pass.
-O and P were written after the last round and scored once: O 0.76 and P
-0.67 at first sight, below the 0.85 goal: each new writer phrases blame in
+Never read: C (0.73 at first sight, now 0.93) and I (0.77, now 0.87) pass.
+O and P were written after the last round: O 0.76 and P 0.67 at first
+sight. A review then found 74 neutral sentences the rules flagged (systems
+as subjects, roles doing ordinary things); fixing those cost recall: O is
+0.71 and P 0.67 now, below the 0.85 goal. Each new writer phrases blame in
 ways the rules have not met.
 """
 
@@ -47,7 +49,7 @@ SETS = [
     "heldout_l",
     "heldout_m",
     "heldout_n",
-    pytest.param("heldout_o", marks=_unseen("precision 1.00, recall 0.76")),
+    pytest.param("heldout_o", marks=_unseen("precision 1.00, recall 0.71")),
     pytest.param("heldout_p", marks=_unseen("precision 0.98, recall 0.67")),
 ]
 

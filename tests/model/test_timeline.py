@@ -437,6 +437,7 @@ def test_demo_checkout_timeline_is_chronological_with_an_82_minute_duration() ->
         "14:03 ONCALL paged the DBA !Detection",
         "14:03 noted the alert",
         "14:03 alert",
+        "14:03\u00a0deploy The team did not deploy",
     ],
 )
 def test_the_quick_prose_span_is_the_text_the_parser_reads(line: str) -> None:
@@ -452,3 +453,11 @@ def test_the_quick_prose_span_is_the_text_the_parser_reads(line: str) -> None:
         assert line[start:end].strip() == ""  # no text: nothing to lint either
         return
     assert " ".join(line[start:end].split()) == event.text
+
+
+def test_a_quick_line_without_a_time_is_all_prose() -> None:
+    from retrotui.model.timeline import quick_event_prose
+
+    line = "Bob forgot to renew the cert !trigger"
+    start, end = quick_event_prose(line)
+    assert line[start:end] == "Bob forgot to renew the cert"

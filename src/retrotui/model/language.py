@@ -29,19 +29,21 @@ ROLES = (
 PERSONAL = (
     r"forgot(?: to)?|ignored|neglected|overlooked|disregarded|misunderstood|"
     r"didn'?t bother|did not bother|"
-    r"(?:didn'?t|did not|has not|have not|hasn'?t|haven'?t|hadn'?t|had not)(?: even)? "
+    r"(?:didn'?t|did not|hadn'?t|had not)(?: even)? "
     r"(?:test|check|double-check|read|notice|follow|validate|verify|review|"
     r"look|wait|think|bother|ask|confirm|consider|open|make|made|do|perform|respect|tell|"
-    r"inform|answer|escalate|hand|mention|flag|communicate|ack|acknowledge|update|pick up|"
-    r"add|set|configure|include|use|run|renew|rotate|monitor|watch|remove|switch|turn|"
-    r"stop|restart|roll|revert|deploy|merge|push|write|document|plan|prepare|coordinate)|"
+    r"inform|answer|mention|communicate|ack|acknowledge|pick up)|"
+    r"(?:has not|have not|hasn'?t|haven'?t)(?: even)? (?:made|done|followed|read|checked|"
+    r"tested|responded|replied|acknowledged|answered|escalated)|"
+    r"(?:silenced|muted|snoozed|disabled|turned off) [^.;!?\n]{1,40}?\b(?:again|"
+    r"for the whole|all (?:night|day|weekend|afternoon)|\w+ times|because it was)\b|"
     r"(?:does not|doesn'?t) (?:respect|follow|bother|care|read|listen)|"
     r"(?:is|was|are|were)(?:n'?t| not)(?: enough)? careful|"
     r"(?:was|were)(?: clearly| obviously| simply)?(?:n'?t| not) (?:doing|running|following|"
     r"watching|checking|monitoring|paying attention)|"
     r"never (?:tests?|checks?|reads?|follows?|looks?|listens?)|lgtm'?d|"
-    r"misconfigured|overrode|force-?pushed|bypassed|hard-?coded|mistyped|copy-?pasted|"
-    r"panicked|lost control|walked away|went back to sleep|did nothing|rushed|"
+    r"misconfigured|force-?pushed|mistyped|copy-?pasted|"
+    r"panicked|lost control|walked away|went back to sleep|"
     r"(?:was|were) too (?:slow|late|busy|proud|lazy|distracted|tired) to|"
     r"never (?:thought|considered|bothered|asked)|forgets? to|"
     r"let (?:\w+ ){1,3}skip|"
@@ -72,7 +74,11 @@ PERSONAL = (
 # a participant's name or a role.
 SHARED = (
     r"broke|missed|deleted|dropped(?! (?:into|in|by|off|out)\b)|overwrote|wiped|failed to|"
-    r"caused|took down|brought down|silenced|muted|snoozed|disabled|turned off|"
+    r"caused|took down|brought down|overrode|bypassed|hard-?coded|did nothing|rushed|"
+    r"(?:didn'?t|did not|has not|have not|hasn'?t|haven'?t|hadn'?t|had not)(?: even)? "
+    r"(?:escalate|hand|flag|update|add|set|configure|include|use|run|renew|rotate|"
+    r"monitor|watch|remove|switch|turn|stop|restart|roll|revert|deploy|merge|push|write|"
+    r"document|plan|prepare|coordinate)|"
     r"left [^.,;!?\n]{1,30} (?:enabled|disabled|on|open|running)"
 )
 _STOP_STARTS = {
@@ -128,6 +134,9 @@ class Rule:
     # re scans fast for case-sensitive literals, slowly for IGNORECASE rules.
     anchor: str = ""
     anchor_group: str = ""
+    # How far before its anchor a match can start: 0 when every match
+    # starts at the anchor word.
+    lookback: int = 120
 
     @cached_property
     def literals(self) -> list[tuple[str, bool]] | None:
@@ -227,11 +236,17 @@ def _person_failure(match: re.Match[str]) -> str:
 # participant or a role: the widest rule, so it needs both.
 _NEGATIVE = "|".join(
     [
-        *["not", "never", "without", "wrong", "forgot", "failed to", "mistakes?"],
-        *["again", "instead of", "broke", "broken", "ignored", "skipped", "nobody"],
+        *["not", "never", "wrong", "forgot", "failed to", "mistakes?"],
+        *["instead of", "broke", "broken", "ignored", "skipped", "nobody"],
         *["no one", "didn't", "don't", "doesn't", "wasn't", "weren't", "hasn't"],
         *["haven't", "hadn't", "isn't", "aren't"],
     ]
+)
+# Said of a person's work or manner: "Farhad's rushed hotfix".
+_LAPSES = (
+    r"(?:rushed|hasty|sloppy|careless|botched|reckless|half-baked|inability|"
+    r"attitude|obsession|lack of|incompetence|unwillingness|refusal|insistence|"
+    r"haste|impatience|arrogance|laziness)"
 )
 # "ignored by Bruno": done to the system by a person.
 _PASSIVE = [
@@ -250,7 +265,7 @@ RULES: list[Rule] = [
             r"(?: team| office| desk)?)?"
             + r"[ \t]+(?:(?:just|simply|again|accidentally|mistakenly|carelessly|clearly|"
             r"somehow|apparently|completely|totally|obviously|seriously|just|really)[ \t]+)?"
-            r"(?P<verb>" + PERSONAL + r"|" + SHARED + r")"
+            r"(?P<verb>" + PERSONAL + r"|" + SHARED + r")(?:(?<=\s)|(?!\w))"
             r"(?P<rest>[^.;!?\n]*)",
             re.IGNORECASE,
         ),
@@ -265,12 +280,13 @@ RULES: list[Rule] = [
         re.compile(
             r"\b(?:should|ought[ \t]+to)(?:[ \t]+have|'ve|[ \t]*n'?t[ \t]+have|"
             r"[ \t]+(?:not|never)[ \t]+have)\b|"
-            r"\b(?:could|might)(?:[ \t]+have|'ve)[ \t]+(?:just|simply|easily)\b",
+            r"\b(?:could|might)(?:[ \t]+have|'ve)[ \t]+(?:just|simply)\b",
             re.IGNORECASE,
         ),
         '"should have" judges with hindsight',
         _const("Our process did not make this the default; what would have?"),
         anchor=r"should|ought|could|might",
+        lookback=0,
     ),
     Rule(
         "nobody-noticed",
@@ -293,11 +309,13 @@ RULES: list[Rule] = [
         "asks who failed to notice",
         _const("What would have made this visible sooner?"),
         anchor=r"why|how|nobody|no one|no-one|could|not a single|not one|none of us",
+        lookback=0,
     ),
     Rule(
         "human-error",
         re.compile(
-            r"\bhuman errors?\b|\b(?:operator|engineer|admin|developer) (?:errors?|mistakes?)\b|"
+            r"\bhuman errors?\b|\b(?:operator|engineer|admin|developer) (?:errors?|mistakes?)\b"
+            r"(?![ \t]+(?:log|logs|rate|code|message|page|budget|count)s?\b)|"
             r"\bpebkac\b|\buser mistakes?\b|"
             r"\buser error\b(?![ \t]+(?:rate|code|message|page|budget)s?\b)",
             re.IGNORECASE,
@@ -305,6 +323,7 @@ RULES: list[Rule] = [
         '"human error" stops the analysis at a person',
         _const("What about the system made this mistake easy to make?"),
         anchor=r"human|operator|engineer|admin|developer|pebkac|user error|user mistake",
+        lookback=0,
     ),
     Rule(
         "careless",
@@ -314,29 +333,32 @@ RULES: list[Rule] = [
             r"(?:mistake|error|move|call|decision|typo|thing to do)|"
             r"incompetent|incompetence|unprofessional|inattention|"
             r"(?:poor|bad|serious) (?:error of )?judg(?:e)?ment|error of judg(?:e)?ment|"
-            r"lack of (?:diligence|care|attention|ownership|rigou?r|professionalism)|"
-            r"(?:do|did|done|doing) (?:his|her|their|your) (?:job|homework)|"
+            r"lack of (?:diligence|care|attention|rigou?r|professionalism)|"
+            r"(?:had|hadn'?t|didn'?t|did not|not) (?:done|do|doing) (?:his|her|their|your) "
+            r"(?:job|homework)|"
             r"with (?:half a brain|a brain|common sense)|"
             r"(?:an?|any) (?:more )?(?:experienced|competent|senior|decent|good|real|careful) "
-            r"(?:engineer|developer|dba|operator|admin|sre|person) (?:would|could)\b|"
+            r"(?:engineer|developer|dba|operator|admin|sre|person) "
+            r"(?:would(?:n'?t| never| not| have)|could (?:have|never|make))\b|"
             r"lapse in judg(?:e)?ment|such a (?:basic|simple|stupid|dumb|obvious) "
-            r"(?:error|mistake)|fat-?finger(?:ed)?|unsupervised|"
-            r"made (?:a |the )?(?:bad|poor|terrible|wrong|questionable) (?:call|decision|"
-            r"choice|judg(?:e)?ment)|thought it was a (?:good|great|smart|clever) idea|"
+            r"(?:error|mistake)|fat-?finger(?:ed)?|"
+            r"let (?:a |the )?(?:junior|new|inexperienced) \w+ (?:touch|run|deploy|push)|"
+            r"made (?:a |the )?(?:bad|poor|terrible|questionable) (?:call|judg(?:e)?ment)|"
+            r"thought it was a (?:good|great|smart|clever) idea|"
             r"was it (?:really )?(?:that|so) (?:hard|difficult)|"
             r"(?:always|constantly) the one \w+ing|"
-            r"keeps? \w+ing\b[^.!?\n]{0,40}\bwithout \w+ing|"
             r"(?:great|nice|good) (?:job|work),? (?:whoever|someone|somebody)|"
             r"nice of (?:someone|somebody|whoever) to|"
             r"knew better|should know better|not cut out for|cut(?:ting|s)? corners|"
-            r"so-called|how hard (?:is|was|can) it\b|you managed to\b|"
+            r"so-called [\"“']|how hard (?:is|was|can) it (?:really )?to (?:check|read|look|"
+            r"follow|ask|test|notice|remember)\b|you managed to\b|"
             r"(?:treats?|treated|uses?|used) \w+ as a rubber[- ]stamp|"
-            r"(?:is|are|'s|'re) (?:always|constantly|forever) (?:rushing|breaking|forgetting|"
-            r"skipping|ignoring|late|the bottleneck)|"
-            r"keeps? (?:shipping broken|breaking|forgetting|skipping|ignoring)|"
-            r"ha(?:s|ve|d) a (?:history|habit|track record) of (?:cutting|breaking|skipping|"
-            r"ignoring|rushing|forgetting|shipping)|which is typical of (?:him|her|them)|"
-            r"can(?:'t|not| not)? be trusted|"
+            r"(?:is|are|'s|'re) (?:always|constantly|forever) (?:rushing|forgetting)|"
+            r"keeps? (?:shipping broken|forgetting)|"
+            r"ha(?:s|ve|d) a (?:history|habit|track record) of (?:cutting|ignoring|rushing|"
+            r"forgetting)|which is typical of (?:him|her|them)|"
+            r"(?:he|she|they|(?-i:[A-Z][a-z]+)) can(?:'t|not| not) be trusted|"
+            r"until (?:he|she|they) can be trusted|"
             r"be (?:more|a lot more|much more) (?:careful|diligent|attentive|vigilant)|"
             r"anyone (?:paying attention|with any sense|competent|careful)|"
             r"ha(?:d|s|ve) no business)\b",
@@ -364,17 +386,13 @@ RULES: list[Rule] = [
             r"\bwhose (?:fault|mistake|screw-?up)\b|\bat fault\b|\bto blame\b|"
             r"\b(?:fault|blame|responsibility) (?:lies|lay|rests|rested) (?:squarely |entirely )?"
             r"with\b|"
-            r"\b(?:his|her|their|someone'?s|somebody'?s|[A-Z][a-z]+'s|[a-z]+ team's)[ \t]+"
-            r"(?:rushed|hasty|sloppy|careless|botched|reckless|half-baked|inability|"
-            r"attitude|obsession|lack of|incompetence|unwillingness|refusal|insistence|"
-            r"haste|impatience|arrogance|laziness)\b|"
-            r"\b(?:failure|problem|mistake|issue)(?: here)? (?:is|was) [A-Z]\w+ not \w+ing\b|"
+            r"\b(?:his|her|someone'?s|somebody'?s)[ \t]+" + _LAPSES + r"\b|"
             r"\b(?:mistake|error|fault|screw-?up) (?:was|is) (?:all )?(?:his|hers|theirs|"
             r"[A-Z][a-z]+'s)(?!\w)|"
             r"\b(?:it was|it's|it is) (?:[A-Z][a-z]+'s|his|her|their) (?:job|responsibility|"
             r"duty) to\b|\bon (?:his|her|their|[A-Z][a-z]+'s) watch\b|"
             r"\bfailed in (?:his|her|their) (?:duty|responsibility|job)\b|"
-            r"\bnot my (?:team's )?problem\b|\bowes? [^.!?\n]{0,30}an apology\b",
+            r"\bnot my (?:team's )?problem\b|\bowes [^.!?\n]{0,30}an apology\b",
         ),
         "assigns fault to a person",
         _const("Name the decision and what made it reasonable at the time"),
@@ -391,21 +409,26 @@ RULES: list[Rule] = [
         "a figure of speech for a person's failure",
         _const("Describe the handoff or signal that did not reach anyone"),
         anchor=r"dropped the ball|asleep at",
+        lookback=0,
     ),
     Rule(
         "who-approved",
         re.compile(
+            r"(?:(?<![a-z] )|(?<=out )|(?<=know )|(?<=ask )|(?<=lol )|(?<=so ))"
             r"\bwho(?:ever)?(?: the hell| on earth| exactly)? (?:approved|authori[sz]ed|okayed|"
             r"ok'd|signed off|merged|turned off|disabled|silenced|muted|broke|"
             r"thought it was a good idea|let this|allowed)\b|"
-            r"\bwhich (?:genius|idiot|clown|one of you|moron)\b|\bwho was it\b|"
+            r"\bwhich (?:genius|idiot|clown|one of you|moron)\b|"
+            r"\bwho was it\b(?=[ \t]*(?:[?.!,]|$))|"
             r"\bwho (?:deployed|pushed|merged|shipped|wrote) this\b|"
+            r"(?:(?<![a-z] )|(?<=out )|(?<=know )|(?<=ask )|(?<=lol )|(?<=so ))"
             r"\bwho(?: the hell| on earth)? (?:forgot|broke|deleted|dropped|messed up|changed|"
             r"touched|removed|killed|gave|caused)\b|"
             r"\bwho (?:is|was) (?:responsible|to blame|at fault)\b|\ba name for who\b|"
             r"\bthe (?:person|one|engineer|people) (?:who|which|that) (?:breaks|broke|caused|"
             r"pushed|deployed|made)\b|"
-            r"\bwho (?:in their right mind )?\w+s\b[^.?!\n]{0,80}\bwithout\b[^.?!\n]{0,40}\?|"
+            r"\bwho (?:in their right mind )?(?:runs|deploys|pushes|merges|ships|does)\b"
+            r"[^.?!\n]{0,80}\bwithout\b[^.?!\n]{0,40}\?|"
             r"\b(?:we all|everyone|everybody) knows? who\b|"
             r"\bname who\b",
             re.IGNORECASE,
@@ -413,6 +436,7 @@ RULES: list[Rule] = [
         "looks for the person, not the gate",
         _const("Which review step let this class of change through?"),
         anchor=r"who|which",
+        lookback=24,
     ),
     Rule(
         "accountable",
@@ -420,24 +444,31 @@ RULES: list[Rule] = [
             r"\bhold\b[^.!?\n]{0,40}\b(?:accountable|responsible)\b|"
             r"\bheld (?:personally )?(?:accountable|responsible)\b|"
             r"\baccountability for (?:this|the) [^.!?\n]{0,30}?\brests? with\b|"
-            r"\bdisciplinary\b|\banswer for\b|\bexplain in writing\b|"
+            r"\bdisciplinary\b|\b(?:needs? to|has to|have to|must|should|will) answer for\b|"
+            r"\bexplain in writing\b|"
             r"\bbe made to understand\b|"
             r"\btake (?:full |personal )?ownership of (?:the|this|his|her|their) "
-            r"(?:failure|mistake|outage|incident|error)\b|"
-            r"\b(?:be|face|faces|facing|has|have) (?:real |serious |some )?consequences\b|"
+            r"(?:failure|mistake|error)\b|"
+            r"\b(?:face|faces|facing) (?:real |serious |some )?consequences\b|"
+            r"\bthere (?:will|should|must|need to) be (?:real |serious |some )?consequences\b|"
             r"\b(?:personal|performance) improvement plan\b|"
-            r"\bin (?:his|her|their) (?:next )?(?:performance )?review\b|"
-            r"\b(?:should|ought to|needs? to|must) be (?:embarrassed|ashamed|fired|sacked|"
+            r"\bin (?:his|her|their) (?:next )?performance review\b|"
+            r"\bin (?:his|her|their) next review\b|"
+            r"\b(?:should|ought to|needs? to|must) be (?:embarrassed|ashamed|sacked|"
             r"disciplined|reprimanded|written up|let go)\b|"
+            r"\b(?:he|she|they|(?-i:[A-Z][a-z]+)) (?:should|must|needs? to) be fired\b|"
             r"\b(?:need|needs|should|must|going) to have (?:a|a serious|a little|a quick) "
-            r"(?:talk|word|chat|conversation) with\b|"
-            r"\bretrain\b|"
-            r"\b(?:take|took|taking|remove|kick|pull)[ \t]+\w+[ \t]+(?:off|from)[ \t]+(?:the[ \t]+)?"
+            r"(?:talk|word|chat|conversation) with (?:him|her|them|(?-i:[A-Z][a-z]+))\b|"
+            r"\bretrain (?:him|her|them|the (?:[\w-]+ )?(?:team|engineers?|intern|staff|"
+            r"operators?|on-?call)|(?-i:[A-Z][a-z]+))\b(?! model)|"
+            r"\b(?:take|took|taking|remove|kick|pull)[ \t]+(?:him|her|them|(?-i:[A-Z][a-z]+))"
+            r"[ \t]+"
+            r"(?:off|from)[ \t]+(?:the[ \t]+)?"
             r"(?:on-?call|rotation|pager)\b|"
-            r"\b(?:should|needs? to|must|has to|have to) own (?:it|this|the (?:outage|"
-            r"incident|failure|mistake))\b|"
+            r"\b(?:should|needs? to|must|has to|have to) own (?:it|this)(?=[ \t]*(?:[.!?,;]|$))|"
+            r"\b(?:should|needs? to|must|has to|have to) own the (?:outage|failure|mistake)\b|"
             r"\bback to onboarding\b|\b(?:needs?|requires?) (?:retraining|re-training|"
-            r"remedial training|more training)\b",
+            r"remedial training)\b",
             re.IGNORECASE,
         ),
         "accountability framed as blame",
@@ -488,6 +519,7 @@ RULES: list[Rule] = [
         needs_person=True,
         anchor=r"if\b",
         anchor_group="lead",
+        lookback=0,
     ),
     Rule(
         "person-without",
@@ -496,7 +528,7 @@ RULES: list[Rule] = [
             r"shipped|made|did|wrote|set|sent|put|took|gave|left|went|kept)\b"
             r"(?:[^.;!?\n]|\.(?=\d)){0,80}?"
             r"\b(?P<rest>without (?:first |even )?\w+ing|without to \w+|by mistake|by accident|"
-            r"against (?:prod|production|the live \w+) instead of|even though|"
+            r"against (?:prod|production|the live \w+) instead of|"
             r"instead of (?:following|using|reading|checking|waiting|through|via)|"
             r"without (?:a |an |any )?(?:canary|review|tests?|approval|sign-?off|backup|"
             r"rollback plan|heads-up|second pair of eyes)|thinking|assuming)\b",
@@ -507,7 +539,7 @@ RULES: list[Rule] = [
         needs_person=True,
         strict_person=True,
         anchor=r"without\b|by mistake\b|by accident\b|thinking\b|assuming\b|against\b|"
-        r"even though\b|instead of\b",
+        r"instead of\b",
         anchor_group="rest",
     ),
     Rule(
@@ -544,6 +576,7 @@ RULES: list[Rule] = [
         strict_person=True,
         anchor=r"make sure|ensure|see to it|remind|tell|ask",
         anchor_group="lead",
+        lookback=0,
     ),
     Rule(
         "person-failure-and",
@@ -579,6 +612,7 @@ RULES: list[Rule] = [
         strict_person=True,
         anchor="|".join(f"{verb} by" for verb in _PASSIVE),
         anchor_group="lead",
+        lookback=0,
     ),
     Rule(
         "person-passive-without",
@@ -616,6 +650,7 @@ RULES: list[Rule] = [
         anchor=r"fault|mistake|error|screw|blunder|oversight|lapse|slip|negligence|"
         r"inattention|carelessness",
         anchor_group="lead",
+        lookback=0,
     ),
     Rule(
         "person-responsible",
@@ -658,6 +693,7 @@ RULES: list[Rule] = [
         anchor=r"classic|typical|another|second time|third time|fourth time|fifth time|"
         r"time",
         anchor_group="lead lead2 lead3",
+        lookback=0,
     ),
     Rule(
         "person-would-have",
@@ -692,6 +728,7 @@ RULES: list[Rule] = [
         strict_person=True,
         anchor=r"why|did",
         anchor_group="lead lead2",
+        lookback=0,
     ),
     Rule(
         "person-had",
@@ -709,11 +746,27 @@ RULES: list[Rule] = [
         anchor_group="lead",
     ),
     Rule(
+        "person-lapse",
+        re.compile(
+            r"\b(?P<who>[^\W\d_][\w-]*)'s[ \t]+(?P<lead>" + _LAPSES + r")\b(?P<verb>)|"
+            r"\b(?P<lead2>failure|problem|mistake|issue)(?: here)? (?:is|was) "
+            r"(?P<who2>[^\W\d_][\w-]*) not \w+ing\b",
+            re.IGNORECASE,
+        ),
+        "assigns fault to a person",
+        _const("Name the decision and what made it reasonable at the time"),
+        needs_person=True,
+        strict_person=True,
+        anchor=_LAPSES.strip("(?:)") + "|failure|problem|mistake|issue",
+        anchor_group="lead lead2",
+    ),
+    Rule(
         "blame",
         re.compile(r"\b(?<!un)blam(?:e|ed|es|ing)\b(?!less)", re.IGNORECASE),
         "talks about blame",
         _const("Describe the system conditions, not who is to blame"),
         anchor=r"blam",
+        lookback=0,
     ),
 ]
 
@@ -772,6 +825,9 @@ _HELPFUL = re.compile(
     r"as agreed|as documented|to (?:restore|recover|mitigate|unblock)\b|"
     r"which (?:restored|fixed|stopped|resolved|cleared|unblocked|recovered|freed)|"
     r"once (?:we|they|he|she|it was) (?:confirmed|verified|checked)|"
+    r"to (?:stop|prevent|protect|contain|reduce|limit|run|investigate|test)\b|"
+    r"because (?:the|it|its|a|an|our)\b|per the \w+|during the maintenance|"
+    r"for the maintenance|maintenance window|"
     r"after (?:confirming|verifying|checking|approval|sign-?off|review)|"
     r"after handing (?:it |things )?over|so (?:that )?(?:we|they|the \w+) could\b|"
     r"since the \w+ (?:was|were) already\b|while the \w+ (?:was|were) (?:being )?\w+ed\b|"
@@ -786,10 +842,15 @@ _HELPFUL = re.compile(
 _CLAUSE_END = re.compile(r"[.;!?\n]")
 
 
+# How far past its anchor a match (and its sentence) is looked at.
+_REACH = 240
+
+
 def _end(text: str, match: re.Match[str]) -> int:
-    """The end of the sentence `match` is in."""
-    found = _CLAUSE_END.search(text, match.end())
-    return found.start() if found else len(text)
+    """The end of the sentence `match` is in (or _REACH past it)."""
+    limit = min(len(text), match.end() + _REACH)
+    found = _CLAUSE_END.search(text, match.end(), limit)
+    return found.start() if found else limit
 
 
 _LITERAL = set("abcdefghijklmnopqrstuvwxyz0123456789 '-")
@@ -880,6 +941,30 @@ def _literal_hits(
     return sorted(set(hits))
 
 
+# A rule whose matches start this close to the anchor is tried only at the
+# word starts there, not at every character: "who who who ..." pasted into a
+# field took seconds.
+_NEAR = 32
+_WORD_START = re.compile(r"\b\w")
+
+
+def _match_at_words(
+    rule: Rule, text: str, window: int, hit: int, end: int
+) -> re.Match[str] | None:
+    starts = [w.start() for w in _WORD_START.finditer(text, window, hit)]
+    for start in [*starts, hit]:
+        match = rule.pattern.match(text, start, end)
+        if match is None:
+            continue
+        if rule.anchor_group:
+            groups = (match.start(group) for group in rule.anchor_group.split())
+            if max(groups) == hit:
+                return match
+        elif match.start() <= hit < match.end():
+            return match
+    return None
+
+
 def _matches(rule: Rule, text: str, lower: str | None) -> Iterable[re.Match[str]]:
     """The rule's matches, looked for only around its anchor words: the
     person rule would otherwise try a name at every word of the text."""
@@ -901,10 +986,21 @@ def _matches(rule: Rule, text: str, lower: str | None) -> Iterable[re.Match[str]
         hits = ((hit.start(), hit.end()) for hit in rule.anchor_any_case.finditer(text))
     seen = -1
     for hit_start, hit_end in hits:
-        window = max(text.rfind("\n", 0, hit_start) + 1, hit_start - 120)
-        end = text.find("\n", hit_end)
-        end = len(text) if end < 0 else end
+        # Bounded both ways: a pasted paragraph is one long line, and
+        # scanning to its ends from every anchor grew with its square.
+        back = hit_start - rule.lookback
+        window = max(text.rfind("\n", max(0, back), hit_start) + 1, back, 0)
+        end = text.find("\n", hit_end, hit_end + _REACH)
+        end = min(len(text), hit_end + _REACH) if end < 0 else end
+        if rule.lookback <= _NEAR:
+            found = _match_at_words(rule, text, window, hit_start, end)
+            if found is not None and found.start() > seen:
+                seen = found.start()
+                yield found
+            continue
         for match in rule.pattern.finditer(text, window, end):
+            if match.start() > hit_start:
+                break  # later matches belong to later anchors
             if match.start() <= seen:
                 continue
             if rule.anchor_group:
@@ -972,9 +1068,15 @@ _LEAD = re.compile(
 )
 _NEGATIVE_RE = re.compile(r"\b(?:" + _NEGATIVE + r")\b", re.IGNORECASE)
 _ROLE = re.compile(ROLES, re.IGNORECASE)
+_STATE = re.compile(
+    r"[ \t]+(?:have|had|get|got|receive|received|see|saw|hear|heard|on|in|paged|"
+    r"notified|told|informed|given|added|included|available|aware|able|yet)\b",
+    re.IGNORECASE,
+)
 # "could not reproduce" says what was possible, not what someone failed at.
 _UNABLE = re.compile(
-    r"\b(?:could|can|would|will|may|might|need|needs|needed)[ \t]+not\b", re.IGNORECASE
+    r"\b(?:could|can|would|will|may|might|need|needs|needed|has|have)[ \t]+not\b",
+    re.IGNORECASE,
 )
 _PREDICATE_START = re.compile(
     r"[ \t]+(?:\w+ly[ \t]+)?(?:(?:was|were|is|are|has|have|had|did|does|do|never|kept|"
@@ -1028,8 +1130,9 @@ def _person_negative(
         # is not the subject unless a verb follows.
         if not _PREDICATE_START.match(text, lead.end()):
             continue
-        sentence_end = _CLAUSE_END.search(text, lead.end())
-        stop = sentence_end.start() if sentence_end else len(text)
+        limit = min(len(text), lead.end() + _REACH)
+        sentence_end = _CLAUSE_END.search(text, lead.end(), limit)
+        stop = sentence_end.start() if sentence_end else limit
         # The person's own predicate: "Kwame never ...", not "Priya
         # confirmed the fix did not regress" (a report of what was seen).
         own = _OWN_PREDICATE.match(text, lead.end(), stop)
@@ -1037,6 +1140,8 @@ def _person_negative(
             continue
         cue = _NEGATIVE_RE.search(text, lead.end(), own.end())
         if cue is None or _UNABLE.search(text, lead.end(), cue.end()):
+            continue
+        if _STATE.match(text, cue.end()):  # "was not paged", "did not have access"
             continue
         if _TECHNICAL.search(text, offset, stop):
             continue

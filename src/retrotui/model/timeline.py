@@ -145,18 +145,23 @@ def parse_quick_event(retro: Retrospective, line: str) -> TimelineEvent:
     return build_event(retro, time_text, source, " ".join(rest), marker)
 
 
+# Any whitespace separates, as str.split() does for parse_quick_event.
 _QUICK_PARTS = re.compile(
-    r"[ \t]*(?:\d{4}-\d{2}-\d{2}[ \t]+(?=\S))?\S*[ \t]*"  # the time
-    r"(?:(?:alert|deploy|chat|customer|on-call|oncall|note)(?![^ \t])[ \t]*)?",
+    r"\s*(?:\d{4}-\d{2}-\d{2}\s+(?=\S))?\S*\s*"  # the time
+    r"(?:(?:alert|deploy|chat|customer|on-call|oncall|note)(?!\S)\s*)?",
     re.IGNORECASE,
 )
-_QUICK_MARKER = re.compile(r"[ \t]+![^ \t]+[ \t]*$")
+_QUICK_MARKER = re.compile(r"\s+!\S+\s*$")
 
 
 def quick_event_prose(line: str) -> tuple[int, int]:
     """Where "what happened" is in a quick-add line, as parse_quick_event
     reads it: after the time and the source, before a trailing !marker."""
-    start = _QUICK_PARTS.match(line).end()  # type: ignore[union-attr]
+    words = line.split(None, 1)
+    if not words or not any(char.isdigit() for char in words[0]):
+        start = 0  # no time typed yet: it is all prose so far
+    else:
+        start = _QUICK_PARTS.match(line).end()  # type: ignore[union-attr]
     marker = _QUICK_MARKER.search(line, start)
     return start, marker.start() if marker else len(line)
 
