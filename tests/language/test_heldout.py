@@ -7,15 +7,15 @@ and generalising the rules:
 - F, G, H (first sight 0.58, 0.69, 0.52);
 - M, N (first sight 0.60, 0.52), which led to the person-negative check,
   whose addition was decided once on C, I, K and L together;
-- K, L (first sight 0.67, 0.57; 0.74 and 0.62 after the M/N round).
+- K, L (first sight 0.67, 0.57; 0.74 and 0.62 after the M/N round);
+- P (first sight 0.67), after a review's 74 neutral sentences were fixed.
 The read sets now guard against regressions.
 
 Never read: C (0.73 at first sight, now 0.93) and I (0.77, now 0.87) pass.
-O and P were written after the last round: O 0.76 and P 0.67 at first
-sight. A review then found 74 neutral sentences the rules flagged (systems
-as subjects, roles doing ordinary things); fixing those cost recall: O is
-0.71 and P 0.67 now, below the 0.85 goal. Each new writer phrases blame in
-ways the rules have not met.
+O was written after the K/L round: 0.76 at first sight, 0.71 after the
+review's precision fixes, and still 0.71 after the P round. Q was written
+after the P round: 0.66 at first sight. Both are below the 0.85 goal: each
+new writer phrases blame in ways the rules have not met.
 """
 
 from __future__ import annotations
@@ -50,7 +50,8 @@ SETS = [
     "heldout_m",
     "heldout_n",
     pytest.param("heldout_o", marks=_unseen("precision 1.00, recall 0.71")),
-    pytest.param("heldout_p", marks=_unseen("precision 0.98, recall 0.67")),
+    "heldout_p",
+    pytest.param("heldout_q", marks=_unseen("precision 1.00, recall 0.66")),
 ]
 
 

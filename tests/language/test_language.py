@@ -430,3 +430,26 @@ def test_a_verb_is_matched_whole_not_as_the_start_of_a_longer_one() -> None:
         for finding in lint(sentence, ["Marta (SRE)"]):
             after = sentence[finding.end_column - 1 : finding.end_column]
             assert not after.isalnum(), (sentence, finding.text)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "rule"),
+    [
+        ("Honestly, this whole outage is on Declan.", "on-a-person"),
+        ("Declan was warned and did it anyway.", "careless"),
+        ("Why did Declan not check the replication lag?", "why-person"),
+        ("Please ensure that Declan double-checks his configs.", "keep-away"),
+        ("Declan rolled back to the wrong version.", "person-failure"),
+        (
+            "The problem is Declan, he changes things without a ticket.",
+            "person-responsible",
+        ),
+    ],
+)
+def test_shapes_from_the_sixth_round_are_found(sentence: str, rule: str) -> None:
+    assert rule in {finding.rule for finding in lint(sentence, ["Declan (DBA)"])}
+
+
+def test_should_have_a_thing_is_a_requirement_not_hindsight() -> None:
+    sentence = "The support team should have an outage template ready."
+    assert lint(sentence, ["Declan (DBA)"]) == []

@@ -32,7 +32,7 @@ PERSONAL = (
     r"(?:didn'?t|did not|hadn'?t|had not)(?: even)? "
     r"(?:test|check|double-check|read|notice|follow|validate|verify|review|"
     r"look|wait|think|bother|ask|confirm|consider|open|make|made|do|perform|respect|tell|"
-    r"inform|answer|mention|communicate|ack|acknowledge|pick up)|"
+    r"inform|answer|mention|communicate|ack|acknowledge|pick up|pay attention)|"
     r"(?:has not|have not|hasn'?t|haven'?t)(?: even)? (?:made|done|followed|read|checked|"
     r"tested|responded|replied|acknowledged|answered|escalated)|"
     r"(?:silenced|muted|snoozed|disabled|turned off) [^.;!?\n]{1,40}?\b(?:again|"
@@ -43,7 +43,9 @@ PERSONAL = (
     r"watching|checking|monitoring|paying attention)|"
     r"never (?:tests?|checks?|reads?|follows?|looks?|listens?)|lgtm'?d|"
     r"misconfigured|force-?pushed|mistyped|copy-?pasted|"
-    r"panicked|lost control|walked away|went back to sleep|"
+    r"panicked|lost control|walked away|went back to sleep|sat there|"
+    r"pressured (?:us|everyone|the team|them|me)|"
+    r"(?:was|were)(?:n'?t| not) (?:answering|responding|picking up)|"
     r"(?:was|were) too (?:slow|late|busy|proud|lazy|distracted|tired) to|"
     r"never (?:thought|considered|bothered|asked)|forgets? to|"
     r"let (?:\w+ ){1,3}skip|"
@@ -58,7 +60,7 @@ PERSONAL = (
     r"clicked [^.;!?\n]{1,30} instead of|"
     r"(?:restarted|deleted|dropped|drained|ran|deployed|pushed|merged|updated|edited|"
     r"killed|rebooted|reverted|stopped|scaled|migrated|patched|used|targeted|copied|"
-    r"picked|chose|selected|opened|uploaded|applied|configured|sent) "
+    r"picked|chose|selected|opened|uploaded|applied|configured|sent|rolled) "
     r"(?:[\w-]+ ){0,3}(?:(?:against|to|on|in|from) )?the wrong|"
     r"(?:can'?t|cannot|could ?n'?t|could not)(?: even)? (?:follow|read|be trusted)|"
     r"let (?:a|an|the) (?:broken|bad|buggy|faulty|untested) |"
@@ -279,7 +281,9 @@ RULES: list[Rule] = [
         "should-have",
         re.compile(
             r"\b(?:should|ought[ \t]+to)(?:[ \t]+have|'ve|[ \t]*n'?t[ \t]+have|"
-            r"[ \t]+(?:not|never)[ \t]+have)\b|"
+            r"[ \t]+(?:not|never)[ \t]+have)\b"
+            # "should have a template ready" asks for a thing, not hindsight
+            r"(?![ \t]+(?:a|an|the|some|no|any|more|enough|its|their|our|his|her)\b)|"
             r"\b(?:could|might)(?:[ \t]+have|'ve)[ \t]+(?:just|simply)\b",
             re.IGNORECASE,
         ),
@@ -346,7 +350,13 @@ RULES: list[Rule] = [
             r"made (?:a |the )?(?:bad|poor|terrible|questionable) (?:call|judg(?:e)?ment)|"
             r"thought it was a (?:good|great|smart|clever) idea|"
             r"was it (?:really )?(?:that|so) (?:hard|difficult)|"
-            r"(?:always|constantly) the one \w+ing|"
+            r"(?:always|constantly) the one \w+ing|reckless(?:ly|ness)?|"
+            r"ha(?:s|d|ve) no excuse|did it anyway|(?:he|she|they) could(?:n'?t| not) wait|"
+            r"(?:is|was|are|were) not ready to be on-?call|"
+            r"\b(?:I|we) (?:warned|told) \w+ (?:about|that|so)\b|\bI told you so|"
+            r"nobody listened when I|typical of (?:the |our )?[\w-]+(?: team)? to\b|"
+            r"\bwhoever [^.!?\n]{1,50}\b(?:obviously |clearly )?(?:never|didn'?t|did not) "
+            r"(?:heard|thought|considered|tested|checked|bothered)|"
             r"(?:great|nice|good) (?:job|work),? (?:whoever|someone|somebody)|"
             r"nice of (?:someone|somebody|whoever) to|"
             r"knew better|should know better|not cut out for|cut(?:ting|s)? corners|"
@@ -374,8 +384,11 @@ RULES: list[Rule] = [
         r"half a brain|a brain|common sense|experienced|competent|senior|decent|good|"
         r"real|knew better|know better|cut out|cut|so-called|how hard|you managed|"
         r"rubber|always|constantly|forever|keep|history of|habit of|track record|"
-        r"which is typical|lapse in|such a|fat|unsupervised|made|thought it was|was it|"
-        r"the one|keeps|great|nice|good",
+        r"which is typical|lapse in|such a|fat|let a|let the|bad call|poor call|"
+        r"terrible call|questionable call|bad judg|poor judg|terrible judg|"
+        r"questionable judg|thought it was|was it|"
+        r"the one|keeps|great|nice|good|reckless|no excuse|anyway|wait|not ready|warned|"
+        r"told|listened|typical of|whoever",
     ),
     Rule(
         "fault",
@@ -392,7 +405,8 @@ RULES: list[Rule] = [
             r"\b(?:it was|it's|it is) (?:[A-Z][a-z]+'s|his|her|their) (?:job|responsibility|"
             r"duty) to\b|\bon (?:his|her|their|[A-Z][a-z]+'s) watch\b|"
             r"\bfailed in (?:his|her|their) (?:duty|responsibility|job)\b|"
-            r"\bnot my (?:team's )?problem\b|\bowes [^.!?\n]{0,30}an apology\b",
+            r"\bnot my (?:team's )?problem\b|\bowes [^.!?\n]{0,30}an apology\b|"
+            r"\b(?:mistake|error|fault) on (?:the )?[\w-]+'s side\b",
         ),
         "assigns fault to a person",
         _const("Name the decision and what made it reasonable at the time"),
@@ -459,7 +473,7 @@ RULES: list[Rule] = [
             r"\b(?:he|she|they|(?-i:[A-Z][a-z]+)) (?:should|must|needs? to) be fired\b|"
             r"\b(?:need|needs|should|must|going) to have (?:a|a serious|a little|a quick) "
             r"(?:talk|word|chat|conversation) with (?:him|her|them|(?-i:[A-Z][a-z]+))\b|"
-            r"\bretrain (?:him|her|them|the (?:[\w-]+ )?(?:team|engineers?|intern|staff|"
+            r"\bbe retrained\b|\bretrain (?:him|her|them|the (?:[\w-]+ )?(?:team|engineers?|intern|staff|"
             r"operators?|on-?call)|(?-i:[A-Z][a-z]+))\b(?! model)|"
             r"\b(?:take|took|taking|remove|kick|pull)[ \t]+(?:him|her|them|(?-i:[A-Z][a-z]+))"
             r"[ \t]+"
@@ -475,9 +489,10 @@ RULES: list[Rule] = [
         _const("Name an owner for the improvement instead"),
         anchor=r"hold|held|accountability|disciplinary|answer for|explain in|"
         r"made to understand|ownership|consequences|improvement plan|"
-        r"review\b|embarrassed|ashamed|fired|sacked|disciplined|reprimanded|"
+        r"performance review|next review|embarrassed|ashamed|be fired|sacked|disciplined|"
+        r"reprimanded|"
         r"written up|let go|talk with|word with|chat with|conversation with|off|from|own|"
-        r"retrain|"
+        r"retrain|be retrained|"
         r"onboarding|retraining|re-training|remedial|more training",
     ),
     Rule(
@@ -495,7 +510,7 @@ RULES: list[Rule] = [
             r"could(?:n'?t| not))[ \t]+"
             r"[^,.!?\n]{1,60}\bif[ \t]+[^,.!?\n]{1,40}\b(?:had|hadn'?t|had not)\b|"
             r"\bif [^,.!?\n]{1,40}\b(?:actually|just|simply|only) [^,.!?\n]{1,60},?"
-            r"[^.!?\n]{0,40}\bwould(?:n'?t| not| never)? have\b|"
+            r"[^.!?\n]{0,40}\bwould(?:n'?t| not| never)? (?:have|be (?:writing|here|in this))\b|"
             r"\b(?:we|it|this)(?: \w+){0,2} would have been (?:fine|ok|okay|alright)\b"
             r"[^.!?\n]{0,20}\bif\b",
             re.IGNORECASE,
@@ -527,7 +542,8 @@ RULES: list[Rule] = [
             r"\b" + _WHO + r"[ \t]+(?:\w+[ \t]+)?(?P<verb>\w+ed|ran|pushed|merged|"
             r"shipped|made|did|wrote|set|sent|put|took|gave|left|went|kept)\b"
             r"(?:[^.;!?\n]|\.(?=\d)){0,80}?"
-            r"\b(?P<rest>without (?:first |even )?\w+ing|without to \w+|by mistake|by accident|"
+            r"\b(?P<rest>without (?:first |even |ever )?\w+ing|without to \w+|by mistake|"
+            r"by accident|instead of doing anything|"
             r"against (?:prod|production|the live \w+) instead of|"
             r"instead of (?:following|using|reading|checking|waiting|through|via)|"
             r"without (?:a |an |any )?(?:canary|review|tests?|approval|sign-?off|backup|"
@@ -545,7 +561,8 @@ RULES: list[Rule] = [
     Rule(
         "on-a-person",
         re.compile(
-            r"\b(?:(?:this|that|it|the)(?: one| outage| incident| failure| issue)?"
+            r"\b(?:(?:this|that|it|the)(?: whole| entire)?(?: one| outage| incident| failure|"
+            r" issue| mess)?"
             r"(?:[ \t]+(?:is|was)|'s)[ \t]+(?:(?:all|entirely|squarely|completely|totally)[ \t]+)?"
             r"(?:(?P<on>on)|(?P<down2>down)[ \t]+to)|"
             r"(?:comes?|came|boils?|boiled)[ \t]+(?P<down>down)[ \t]+to)[ \t]+"
@@ -562,11 +579,12 @@ RULES: list[Rule] = [
     Rule(
         "keep-away",
         re.compile(
-            r"\b(?P<lead>make sure|ensure|see to it that|remind|tell|ask)[ \t]+"
+            r"\b(?P<lead>make sure|ensure|see to it that|remind|tell|ask)[ \t]+(?:that[ \t]+)?"
             + _WHO
             + r"[ \t]+(?P<verb>doesn'?t|does not|never|won'?t|will not|can'?t|cannot|stops?|"
             r"to (?:be more careful|double-check|check|test|remember|pay attention|read)|"
-            r"(?:actually |really )?(?:reads?|follows?|checks?|tests?|pays attention))\b"
+            r"(?:actually |really )?(?:reads?|follows?|checks?|double-checks?|tests?|"
+            r"pays attention|understands?))\b"
             r"(?P<act>[ \t]+(?:touch|go near|deploy|merge|push|approve|run|get|have))?",
             re.IGNORECASE,
         ),
@@ -661,7 +679,8 @@ RULES: list[Rule] = [
             r"fully|entirely)[ \t]+)?(?P<lead>responsible) for[ \t]+(?:the|this|that|our)[ \t]+"
             r"(?:[\w-]+[ \t]+)?(?:outage|incident|failure|downtime|breach|data loss|mess|"
             r"problem|breakage)\b|"
-            r"\b(?P<lead2>(?:root cause|the cause|culprit))[ \t]+(?:is|was)[ \t]+"
+            r"\b(?P<lead2>(?i:root cause|the cause|culprit|the problem|the issue))[ \t]+"
+            r"(?:is|was)[ \t]+"
             r"(?P<who2>whoever|someone|somebody|the[ \t]+(?:[a-z]+[ \t]+)?(?:intern|new hire|"
             r"dba|engineer|operator|reviewer|contractor|developer|admin|on-?call)|"
             r"[^\W\d_][\w-]*)(?:'s)?\b|"
@@ -672,7 +691,8 @@ RULES: list[Rule] = [
         _const("Name the conditions that made the outcome likely"),
         needs_person=True,
         strict_person=True,
-        anchor=r"responsible|root cause|the cause|culprit|is to blame|was to blame|"
+        anchor=r"responsible|root cause|the cause|culprit|the problem|the issue|is to blame|"
+        r"was to blame|"
         r"is at fault|was at fault|is responsible|was responsible",
         anchor_group="lead lead2 lead3",
     ),
@@ -716,7 +736,7 @@ RULES: list[Rule] = [
         re.compile(
             r"\b(?P<lead>why)[ \t]+(?:on earth[ \t]+|the hell[ \t]+)?did[ \t]+"
             + _WHO
-            + r"[ \t]+(?P<verb>(?!not\b|never\b)[a-z]+)\b|"
+            + r"[ \t]+(?P<verb>[a-z]+)\b|"
             r"\b(?P<lead2>did)[ \t]+(?P<who2>you|he|she|they)[ \t]+(?:seriously[ \t]+|"
             r"really[ \t]+|just[ \t]+|actually[ \t]+)?(?:skip|forget|ignore|miss|break|"
             r"delete|drop|not)\b",
