@@ -41,6 +41,7 @@ def _both(monkeypatch, text, fmt, opts, existing=None):
     monkeypatch.setattr(timeline, "CHUNK", 3)
     fast = _outcome(text, fmt, opts, existing)
     monkeypatch.setattr(timeline, "_clean_log_chunk", lambda *args: False)
+    monkeypatch.setattr(timeline, "_clean_syslog_chunk", lambda *args: False)
     monkeypatch.setattr(timeline, "_clean_csv_chunk", lambda *args: False)
     careful = _outcome(text, fmt, opts, existing)
     monkeypatch.undo()
@@ -59,6 +60,17 @@ LOGS = {
     "basic format": "20261126T140312Z a\n",
     "lower-case t": "2026-11-26t14:03:12Z a\n",
     "syslog": "Nov 26 14:03:12 host cron[1]: ran\n",
+    "syslog padded day": "Nov  6 14:03:12 host a\nNov  6 14:03:13 host b\n",
+    "syslog zero day": "Nov 06 14:03:12 host a\nNov 16 14:03:13 host b\n",
+    "syslog one space": "Nov 6 14:03:12 host a\n",
+    "syslog bad day": "Feb 30 14:03:12 host a\n",
+    "syslog lower month": "nov 26 14:03:12 host a\n",
+    "syslog dst gap": "Mar 29 02:30:00 host a\nMar 29 03:30:00 host b\n",
+    "syslog and iso": "Nov 26 14:03:12 host a\n2026-11-26T14:03:13Z b\n",
+    "syslog no text": "Nov 26 14:03:12 \nNov 26 14:03:13\n",
+    "syslog separators": "Nov 26 14:03:12 - a\nNov 26 14:03:13 | b\n",
+    "syslog leading space": " Nov 26 14:03:12 host a\n",
+    "syslog duplicates": "Nov 26 14:03:12 host a\n" * 3,
     "epoch": "1764162192 a\n1764162193000 b\n",
     "blank lines": "\n2026-11-26T13:03:12Z a\n\n   \n2026-11-26T13:03:13Z b\n\n",
     "crlf": "2026-11-26T13:03:12Z a\r\n2026-11-26T13:03:13Z b\r\n",
@@ -255,3 +267,17 @@ def test_many_builds_the_same_events_as_the_constructor():
         assert event == expected
     assert len({e.id for e in built}) == 2
     assert all(len(e.id) == 12 for e in built)
+
+
+def test_syslog_chunks_take_the_fast_path(monkeypatch):
+    calls = []
+    monkeypatch.setattr(
+        timeline, "_read_log_lines", lambda lines, *rest: calls.append(lines)
+    )
+    text = "Nov 26 14:03:12 host a\nNov  6 09:00:00 host b\n"
+    result = read_timeline(text, "log", options(Source.DEPLOY))
+    assert calls == []
+    assert [e.time for e in result.events] == [
+        datetime(2026, 11, 6, 8, 0, tzinfo=UTC),  # Berlin, winter: UTC+1
+        datetime(2026, 11, 26, 13, 3, 12, tzinfo=UTC),
+    ]

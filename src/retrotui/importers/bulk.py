@@ -43,6 +43,54 @@ def iso_times(stamps: Sequence[str], zone: tzinfo) -> list[datetime] | None:
         return None
 
 
+_MONTH_NUMBERS = {
+    name: f"{number:02d}"
+    for number, name in enumerate(
+        [
+            "Jan",
+            "Feb",
+            "Mar",
+            "Apr",
+            "May",
+            "Jun",
+            "Jul",
+            "Aug",
+            "Sep",
+            "Oct",
+            "Nov",
+            "Dec",
+        ],
+        start=1,
+    )
+}
+MONTH_NAMES = frozenset(_MONTH_NUMBERS)
+_MONTH, _DAY, _CLOCK = (
+    itemgetter(slice(0, 3)),
+    itemgetter(slice(4, 6)),
+    itemgetter(slice(7, 15)),
+)
+
+
+def syslog_stamps(lines: Sequence[str], year: int) -> list[str] | None:
+    """`Nov 26 14:03:12` (or `Nov  6 ...`: syslog pads the day to two) at
+    the start of every line, as ISO 8601 stamps in `year`; None when a line
+    has any other shape (the line-by-line reader takes those)."""
+    if min(map(len, lines)) < 16:
+        return None
+    joined = "".join(map(itemgetter(slice(0, 16)), lines))
+    count = len(lines)
+    for at, char in ((3, " "), (6, " "), (9, ":"), (12, ":"), (15, " ")):
+        if joined[at::16] != char * count:
+            return None
+    try:
+        months = list(map(_MONTH_NUMBERS.__getitem__, map(_MONTH, lines)))
+    except KeyError:
+        return None
+    days = map(str.replace, map(_DAY, lines), repeat(" "), repeat("0"))
+    dates = map("{}-{}-{}T".format, repeat(year), months, days)
+    return list(map(str.__add__, dates, map(_CLOCK, lines)))
+
+
 def _iso_times(stamps: Sequence[str], zone: tzinfo) -> list[datetime] | None:
     if not stamps:
         return []

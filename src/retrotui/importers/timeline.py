@@ -508,7 +508,10 @@ def read_log(text: str, options: Options, collector: _Collector) -> None:
     collector.lines = len(lines)
     for start in range(0, len(lines), CHUNK):
         chunk = lines[start : start + CHUNK]
-        if not _clean_log_chunk(chunk, source, options, collector):
+        clean = _clean_log_chunk(chunk, source, options, collector) or (
+            _clean_syslog_chunk(chunk, source, options, collector)
+        )
+        if not clean:
             _read_log_lines(chunk, start + 1, source, options, collector)
         collector.progress(start + len(chunk))
 
@@ -527,6 +530,26 @@ def _clean_log_chunk(
     times = bulk.iso_times(stamps, options.zone)
     if times is None:
         return False
+    texts = bulk.texts(list(map(str.lstrip, rests, repeat(_LOG_PUNCTUATION))))
+    return texts is not None and collector.accept_many(
+        times, source, texts, Marker.NONE
+    )
+
+
+def _clean_syslog_chunk(
+    chunk: list[str], source: Source, options: Options, collector: _Collector
+) -> bool:
+    end = len(chunk)
+    while end and not chunk[end - 1]:
+        end -= 1
+    if not end or chunk[0][:3] not in bulk.MONTH_NAMES:
+        return not end
+    chunk = chunk[:end] if end < len(chunk) else chunk
+    stamps = bulk.syslog_stamps(chunk, options.year)
+    times = None if stamps is None else bulk.iso_times(stamps, options.zone)
+    if times is None:
+        return False
+    rests = map(itemgetter(slice(15, None)), chunk)
     texts = bulk.texts(list(map(str.lstrip, rests, repeat(_LOG_PUNCTUATION))))
     return texts is not None and collector.accept_many(
         times, source, texts, Marker.NONE
