@@ -191,6 +191,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     linting.add_argument("--retro", metavar="ID", help="lint a stored retrospective")
     linting.add_argument(
+        "--participant",
+        metavar="NAME",
+        action="append",
+        default=[],
+        help="a person named in the text (repeatable); --retro uses its own",
+    )
+    linting.add_argument(
         "--json", action="store_true", help="machine-readable findings"
     )
     listing = commands.add_parser(
@@ -371,7 +378,8 @@ def _cmd_lint(args: argparse.Namespace, data_dir: Path) -> int:
         with Store(data_dir, mode="read") as store:
             retro = store.load(args.retro)
         for where, text in retro_text(retro):
-            findings += [(where, f) for f in lint(text, retro.participants)]
+            people = [*retro.participants, *args.participant]
+            findings += [(where, f) for f in lint(text, people)]
     else:
         if args.file == "-":
             text = sys.stdin.read()
@@ -379,7 +387,7 @@ def _cmd_lint(args: argparse.Namespace, data_dir: Path) -> int:
             from retrotui.store.files import read_text
 
             text = read_text(Path(args.file))
-        findings = [("", f) for f in lint(text)]
+        findings = [("", f) for f in lint(text, args.participant)]
     if args.json:
         print(
             json.dumps(

@@ -120,6 +120,16 @@ def test_cli_human_and_json_output_and_exit_codes() -> None:
     assert missing.returncode == 2 and missing.stderr.startswith("retrotui: error:")
 
 
+def test_cli_participants_make_names_people() -> None:
+    """A name is a person once the writer says so: "mika silenced ..." is
+    not flagged from a file alone (a system can silence an alert)."""
+    text = "mika silenced the disk alert on the fleet DB again.\n"
+    assert _cli("-", stdin=text).returncode == 0
+    named = _cli("-", "--participant", "Mika (ops)", stdin=text)
+    assert named.returncode == 1
+    assert named.stdout.startswith("1:1 person-failure:")
+
+
 def test_cli_lints_a_stored_retrospective() -> None:
     created = subprocess.run(
         [
