@@ -19,6 +19,7 @@ from operator import attrgetter, itemgetter, methodcaller
 from typing import TypeVar
 
 from retrotui.importers.tidy import MAX_TEXT, tidy_text
+from retrotui.importers.timestamps import MONTHS
 
 T = TypeVar("T")
 _TZINFO = attrgetter("tzinfo")
@@ -43,26 +44,8 @@ def iso_times(stamps: Sequence[str], zone: tzinfo) -> list[datetime] | None:
         return None
 
 
-_MONTH_NUMBERS = {
-    name: f"{number:02d}"
-    for number, name in enumerate(
-        [
-            "Jan",
-            "Feb",
-            "Mar",
-            "Apr",
-            "May",
-            "Jun",
-            "Jul",
-            "Aug",
-            "Sep",
-            "Oct",
-            "Nov",
-            "Dec",
-        ],
-        start=1,
-    )
-}
+# "Nov" -> "11", for ISO stamps built from syslog ones.
+_MONTH_NUMBERS = {name: f"{number:02d}" for name, number in MONTHS.items()}
 MONTH_NAMES = frozenset(_MONTH_NUMBERS)
 _MONTH, _DAY, _CLOCK = (
     itemgetter(slice(0, 3)),

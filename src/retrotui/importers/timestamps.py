@@ -11,7 +11,7 @@ _ISOISH = re.compile(
     r"(?:([Zz])(?!\w)|\s*([+-]\d{2}:?\d{2}))?"
 )
 _SYSLOG = re.compile(r"^([A-Z][a-z]{2}) {1,2}(\d{1,2}) (\d{2}):(\d{2}):(\d{2})")
-_MONTHS = {
+MONTHS = {
     m: n
     for n, m in enumerate(
         (
@@ -80,7 +80,7 @@ def parse_timestamp(text: str, zone: tzinfo, year: int) -> tuple[datetime, int]:
         return _aware(naive, zone), match.end()
     match = _SYSLOG.match(text)
     if match:
-        month = _MONTHS.get(match.group(1))
+        month = MONTHS.get(match.group(1))
         if month is None:
             raise TimestampError(f"{match.group(1)!r} is not a month")
         try:
