@@ -41,7 +41,6 @@ def _both(monkeypatch, text, fmt, opts, existing=None):
     monkeypatch.setattr(timeline, "CHUNK", 3)
     fast = _outcome(text, fmt, opts, existing)
     monkeypatch.setattr(timeline, "_clean_log_chunk", lambda *args: False)
-    monkeypatch.setattr(timeline, "_clean_syslog_chunk", lambda *args: False)
     monkeypatch.setattr(timeline, "_clean_csv_chunk", lambda *args: False)
     careful = _outcome(text, fmt, opts, existing)
     monkeypatch.undo()

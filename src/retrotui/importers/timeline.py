@@ -508,10 +508,7 @@ def read_log(text: str, options: Options, collector: _Collector) -> None:
     collector.lines = len(lines)
     for start in range(0, len(lines), CHUNK):
         chunk = lines[start : start + CHUNK]
-        clean = _clean_log_chunk(chunk, source, options, collector) or (
-            _clean_syslog_chunk(chunk, source, options, collector)
-        )
-        if not clean:
+        if not _clean_log_chunk(chunk, source, options, collector):
             _read_log_lines(chunk, start + 1, source, options, collector)
         collector.progress(start + len(chunk))
 
@@ -520,40 +517,42 @@ def _clean_log_chunk(
     chunk: list[str], source: Source, options: Options, collector: _Collector
 ) -> bool:
     # The newline at the end of a file leaves an empty last line. Blank lines
-    # elsewhere fail the timestamp check below, for the careful reader.
+    # elsewhere fail the timestamp checks below, for the careful reader.
     end = len(chunk)
     while end and not chunk[end - 1]:
         end -= 1
     if not end:
         return True
-    stamps, rests = bulk.first_words(chunk[:end] if end < len(chunk) else chunk)
-    times = bulk.iso_times(stamps, options.zone)
-    if times is None:
+    chunk = chunk[:end] if end < len(chunk) else chunk
+    found = _iso_lines(chunk, options) or _syslog_lines(chunk, options)
+    if found is None:
         return False
+    times, rests = found
     texts = bulk.texts(list(map(str.lstrip, rests, repeat(_LOG_PUNCTUATION))))
     return texts is not None and collector.accept_many(
         times, source, texts, Marker.NONE
     )
 
 
-def _clean_syslog_chunk(
-    chunk: list[str], source: Source, options: Options, collector: _Collector
-) -> bool:
-    end = len(chunk)
-    while end and not chunk[end - 1]:
-        end -= 1
-    if not end or chunk[0][:3] not in bulk.MONTH_NAMES:
-        return not end
-    chunk = chunk[:end] if end < len(chunk) else chunk
+def _iso_lines(
+    chunk: list[str], options: Options
+) -> tuple[list[datetime], Iterable[str]] | None:
+    """UTC times and the rest of each line, for lines that open with an
+    ISO 8601 stamp; None otherwise."""
+    stamps, rests = bulk.first_words(chunk)
+    times = bulk.iso_times(stamps, options.zone)
+    return None if times is None else (times, rests)
+
+
+def _syslog_lines(
+    chunk: list[str], options: Options
+) -> tuple[list[datetime], Iterable[str]] | None:
+    """The same for lines that open with a syslog stamp, `Nov 26 14:03:12`."""
+    if chunk[0][:3] not in bulk.MONTH_NAMES:
+        return None
     stamps = bulk.syslog_stamps(chunk, options.year)
     times = None if stamps is None else bulk.iso_times(stamps, options.zone)
-    if times is None:
-        return False
-    rests = map(itemgetter(slice(15, None)), chunk)
-    texts = bulk.texts(list(map(str.lstrip, rests, repeat(_LOG_PUNCTUATION))))
-    return texts is not None and collector.accept_many(
-        times, source, texts, Marker.NONE
-    )
+    return None if times is None else (times, map(itemgetter(slice(15, None)), chunk))
 
 
 # What separates a log line's timestamp from its text: "14:03:12 - text".
