@@ -25,6 +25,7 @@ ROLES = (
     r"devops|someone|somebody|whoever|the team|management|leadership|it staff|"
     r"he|she|they|you|him|her|them"
 )
+_ROLE = re.compile(ROLES, re.IGNORECASE)
 # Failures only people have: flagged after any name or role.
 PERSONAL = (
     r"forgot(?: to)?|ignored|neglected|overlooked|disregarded|misunderstood|"
@@ -818,9 +819,7 @@ def _is_person(word: str, participants: set[str]) -> bool:
     if lowered in _STOP_STARTS or lowered in _CALENDAR:
         return False
     return (
-        word[:1].isupper()
-        or lowered in participants
-        or bool(re.fullmatch(ROLES, lowered))
+        word[:1].isupper() or lowered in participants or bool(_ROLE.fullmatch(lowered))
     )
 
 
@@ -828,7 +827,7 @@ def _person_ok(rule: Rule, match: re.Match[str], participants: set[str]) -> bool
     groups = match.groupdict()
     who = groups.get("who") or groups.get("who2") or groups.get("who3") or ""
     verb = (match.group("verb") or "").lower()
-    role = re.fullmatch(ROLES, who, re.IGNORECASE) is not None
+    role = _ROLE.fullmatch(who) is not None
     named = who.lower().removesuffix("'s") in participants
     # "make sure Mateo doesn't touch ...": an act only people do, so any name.
     strict = rule.strict_person and not match.groupdict().get("act")
@@ -1060,19 +1059,7 @@ def lint(text: str, participants: Iterable[str] = ()) -> list[Finding]:
                 continue
             if rule.id == "person-failure":
                 end = match.end("verb")
-            line = bisect_right(starts, start)
-            offset = starts[line - 1]
-            found.append(
-                Finding(
-                    line,
-                    start - offset + 1,
-                    end - offset + 1,
-                    rule.id,
-                    rule.message,
-                    rule.suggest(match),
-                    text[start:end],
-                )
-            )
+            found.append(_finding(text, starts, start, end, rule, match))
     found += _person_negative(text, lower, starts, names, {f.line for f in found})
     found.sort(key=lambda f: (f.line, f.column))
     return found
@@ -1087,7 +1074,6 @@ _LEAD = re.compile(
     re.IGNORECASE,
 )
 _NEGATIVE_RE = re.compile(r"\b(?:" + _NEGATIVE + r")\b", re.IGNORECASE)
-_ROLE = re.compile(ROLES, re.IGNORECASE)
 _STATE = re.compile(
     r"[ \t]+(?:have|had|get|got|receive|received|see|saw|hear|heard|on|in|paged|"
     r"notified|told|informed|given|added|included|available|aware|able|yet)\b",
@@ -1165,19 +1151,27 @@ def _person_negative(
             continue
         if _TECHNICAL.search(text, offset, stop):
             continue
-        rule = _PERSON_NEGATIVE
         found.append(
-            Finding(
-                line,
-                lead.start("who") - offset + 1,
-                cue.end() - offset + 1,
-                rule.id,
-                rule.message,
-                rule.suggest(lead),
-                text[lead.start("who") : cue.end()],
-            )
+            _finding(text, starts, lead.start("who"), cue.end(), _PERSON_NEGATIVE, lead)
         )
     return found
+
+
+def _finding(
+    text: str, starts: list[int], start: int, end: int, rule: Rule, match: re.Match[str]
+) -> Finding:
+    """A finding for text[start:end], with 1-based line and columns."""
+    line = bisect_right(starts, start)
+    offset = starts[line - 1]
+    return Finding(
+        line,
+        start - offset + 1,
+        end - offset + 1,
+        rule.id,
+        rule.message,
+        rule.suggest(match),
+        text[start:end],
+    )
 
 
 def retro_text(retro) -> list[tuple[str, str]]:
