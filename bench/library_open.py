@@ -21,7 +21,13 @@ import time
 from pathlib import Path
 
 from gen_library import build_library
-from startup import ENV_VAR, Tmux, compile_package, retrotui_command
+from startup import (
+    ENV_VAR,
+    Tmux,
+    compile_package,
+    retrotui_command,
+    time_interleaved,
+)
 
 from retrotui.store import Store
 
@@ -53,22 +59,16 @@ def main() -> int:
         return 2
     marker = ensure_library(args.folder, args.library)
     empty = Path(tempfile.mkdtemp(prefix="retrotui-bench-empty-"))
+    command = retrotui_command()
     apps = {
-        "empty": ({ENV_VAR: str(empty / "library")}, "No retrospectives yet"),
-        "full": ({ENV_VAR: str(args.folder)}, marker[:40]),
+        "empty": (command, {ENV_VAR: str(empty / "library")}, "No retrospectives yet"),
+        "full": (command, {ENV_VAR: str(args.folder)}, marker[:40]),
     }
     tmux = Tmux()
     try:
         compile_package()
         tmux.start()
-        command = retrotui_command()
-        for env, text in apps.values():  # warm-up, not counted
-            tmux.time_to_text(command, env, text, args.timeout)
-        times: dict[str, list[float]] = {name: [] for name in apps}
-        for run in range(1, args.runs + 1):
-            for name, (env, text) in apps.items():
-                times[name].append(tmux.time_to_text(command, env, text, args.timeout))
-            print(f"run {run}: " + "  ".join(f"{n} {times[n][-1]:.3f} s" for n in apps))
+        times = time_interleaved(tmux, apps, args.runs, args.timeout)
         low = statistics.median(times["empty"])
         high = statistics.median(times["full"])
         ratio = high / low

@@ -172,6 +172,27 @@ def wait_gone(pid: int, limit: float = 3.0) -> None:
         time.sleep(0.01)
 
 
+App = tuple[list[str], dict[str, str], str]  # command, environment, text to wait for
+
+
+def time_interleaved(
+    tmux: Tmux, apps: dict[str, App], runs: int, timeout: float
+) -> dict[str, list[float]]:
+    """Each app's time to first show its text, `runs` times, in turn so that
+    they share the machine's noise; one warm-up each, not counted."""
+    for command, env, text in apps.values():
+        tmux.time_to_text(command, env, text, timeout)
+    times: dict[str, list[float]] = {name: [] for name in apps}
+    for run in range(1, runs + 1):
+        for name, (command, env, text) in apps.items():
+            times[name].append(tmux.time_to_text(command, env, text, timeout))
+        print(
+            f"run {run}: "
+            + "  ".join(f"{name} {times[name][-1]:.3f} s" for name in apps)
+        )
+    return times
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="timed runs of each app")
@@ -200,16 +221,7 @@ def main() -> int:
         print(f"retrotui command: {shlex.join(apps['retrotui'][0])}")
         compile_package()
         tmux.start()
-        for command, env, text in apps.values():  # warm-up, not counted
-            tmux.time_to_text(command, env, text, args.timeout)
-        times: dict[str, list[float]] = {name: [] for name in apps}
-        for run in range(1, args.runs + 1):
-            for name, (command, env, text) in apps.items():
-                times[name].append(tmux.time_to_text(command, env, text, args.timeout))
-            print(
-                f"run {run}: "
-                + "  ".join(f"{name} {times[name][-1]:.3f} s" for name in apps)
-            )
+        times = time_interleaved(tmux, apps, args.runs, args.timeout)
         bare = statistics.median(times["bare"])
         retro = statistics.median(times["retrotui"])
         ratio = retro / bare
