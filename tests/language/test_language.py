@@ -8,6 +8,7 @@ import sys
 
 import pytest
 from corpus import BLAME, NEUTRAL, PARTICIPANTS
+from reviewed import REVIEWED_NEUTRAL
 
 from retrotui.model.language import lint
 
@@ -342,87 +343,6 @@ def test_a_role_named_inside_a_longer_subject_is_not_the_person() -> None:
     assert lint(sentence, ["Tomasz (SRE)"]) == []
 
 
-# Neutral sentences a reviewer wrote against this linter, each flagged by an
-# earlier version of the rules (systems as subjects, roles doing ordinary or
-# justified things, reported states, technical words).
-REVIEWED_NEUTRAL = [
-    "Backups did not run for three days.",
-    "Certbot did not renew the certificate because the cron entry was removed.",
-    "Autoscaling did not add capacity fast enough.",
-    "Monitoring did not flag the anomaly.",
-    "Jenkins did not deploy the build.",
-    "Cron did not run the cleanup job.",
-    "Replication did not update the replica.",
-    "Terraform overrode the manual change on the next apply.",
-    "Kubernetes did nothing because the probe still passed.",
-    "Nginx bypassed the cache for authenticated requests.",
-    "Vault has not rotated the token since March.",
-    "Helm hard-coded the replica count.",
-    "Ops disabled the feature flag to stop the errors.",
-    "Engineering disabled the feature flag at 14:20.",
-    "Ops turned off the cron job while we investigated.",
-    "The on-call engineer silenced the alert during the maintenance window.",
-    "The on-call engineer muted the alert for the maintenance window.",
-    "The database team turned off replication to run the upgrade.",
-    "The team did not deploy on Friday, per the freeze.",
-    "The payments team has not deployed since Friday.",
-    "Support did not escalate because the ticket was auto-closed.",
-    "The platform team rushed a hotfix out to stop the bleeding.",
-    "Marta opened the wrong dashboard because the links were swapped.",
-    "They restarted the service again and latency recovered.",
-    "The team was not paged because the alert route was missing.",
-    "The on-call engineer was not on the escalation policy.",
-    "They did not have access to the dashboard.",
-    "They didn't get the page because the phone was on silent.",
-    "They weren't on the escalation policy.",
-    "The new hire did not have production access yet.",
-    "Checkout team ran the migration without downtime.",
-    "The support team answered customer tickets without a template.",
-    "The on-call engineer answered the page without delay.",
-    "Retrain the anomaly detection model on the new baseline.",
-    "The model needs more training data before it can page.",
-    "The PR sat in their review queue for two days.",
-    "There is no single answer for this alert threshold.",
-    "The new TTL has consequences for the cache hit rate.",
-    "The alert should be fired after five minutes of errors.",
-    "The incident commander will take ownership of the incident.",
-    "The platform team should own this dashboard.",
-    "Remove web3 from the rotation until the disk is replaced.",
-    "We need to have a chat with the vendor about rate limits.",
-    "Under the escalation policy, a senior engineer would be paged after 15 minutes.",
-    "We use unsupervised anomaly detection on the latency metrics.",
-    "The pod keeps crashing without writing a core dump.",
-    "The build keeps breaking on the ARM runners.",
-    "The consumer keeps skipping messages after a rebalance.",
-    "The nightly batch job is always late on Mondays.",
-    "The database is always the bottleneck during the sale.",
-    "This dependency has a history of breaking on minor upgrades.",
-    "The disk metrics cannot be trusted during a failover.",
-    "The cache can be trusted after warm-up.",
-    "The autoscaler made the wrong decision because the metric was stale.",
-    "How hard is it to add a canary stage?",
-    "The so-called golden signals did not cover queue depth.",
-    "The alerts did their job and paged within a minute.",
-    "Lack of ownership of the legacy cron host meant it was never patched.",
-    "Kafka's inability to rebalance quickly made the backlog grow.",
-    "Redis's refusal to accept writes stopped checkout.",
-    "The database team's lack of access to production slowed diagnosis.",
-    "The problem was DNS not resolving internal names.",
-    "The issue was Kafka not committing offsets.",
-    "We owe affected customers an apology and a credit.",
-    "Who was it assigned to?",
-    "Customers who changed their password after 14:00 were unaffected.",
-    "Users who disabled notifications did not get the email.",
-    "Thanks to the customer who gave us a reproduction.",
-    "Who gets paged without an escalation policy?",
-    "This could have easily taken down every region.",
-    "The admin error log filled the disk.",
-    "The team deployed via the CLI instead of through the pipeline because the pipeline was down.",
-    "The on-call engineer went to the office even though it was 3am.",
-    "Cron did not address the backlog.",
-]
-
-
 @pytest.mark.parametrize("sentence", REVIEWED_NEUTRAL)
 def test_the_reviewed_neutral_sentences_are_left_alone(sentence: str) -> None:
     assert lint(sentence, ["Marta (SRE)"]) == []
@@ -463,3 +383,26 @@ def test_shapes_from_the_sixth_round_are_found(sentence: str, rule: str) -> None
 def test_should_have_a_thing_is_a_requirement_not_hindsight() -> None:
     sentence = "The support team should have an outage template ready."
     assert lint(sentence, ["Declan (DBA)"]) == []
+
+
+def test_the_word_index_finds_what_scanning_for_each_anchor_finds() -> None:
+    """lint looks anchors up in a word index (_Words); _literal_hits, the
+    str.find scan it replaced, is the reference."""
+    import importlib
+    import random
+
+    from retrotui.model.language import RULES, _literal_hits, _Words
+
+    texts = [*BLAME, *NEUTRAL]
+    for name in ("heldout_g", "heldout_n", "heldout_t", "heldout_ae"):
+        corpus = importlib.import_module(f"language.{name}")
+        texts += [*corpus.HELDOUT_BLAME, *corpus.HELDOUT_NEUTRAL]
+    anchors = sorted({w for r in RULES for w, _ in (r.literals or r.prefixes or [])})
+    pieces = [*anchors, "x", "_", "-", "'", "2", "é", "ß", " ", "\n", "on-", "n't"]
+    generator = random.Random(6)
+    texts += ["".join(generator.choice(pieces) for _ in range(60)) for _ in range(300)]
+    lower = "\n".join(texts).lower()
+    words = _Words(lower)
+    for rule in RULES:
+        literals = rule.literals or rule.prefixes or []
+        assert words.hits(literals) == _literal_hits(lower, literals), rule.id

@@ -9,23 +9,33 @@ a phrase that is blame in every context.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cache, cached_property
+
+from retrotui.model.tone import ToneModel, lower_tokens, mentions_person, tokens
 
 ROLES = (
     r"(?:the|a|an|our|their)(?: [a-z-]+)? (?:intern|new hire|dba|on-?call(?: engineer)?|reviewer|"
     r"developer|dev|engineer|sre|operator|admin|author|tester|qa team|contractor|team|"
     r"developers|devs|engineers|reviewers|testers|operators|admins|folks|people|"
     r"vendor|supplier|partner|third party|manager|lead|approver|analyst|architect|person|"
-    r"team member|supervisor|help ?desk|service desk|staff|crew|shift)|"
-    r"[a-z-]+ team|"
+    r"team member|supervisor|help ?desk|service desk|staff|crew|shift|administrator|chair|"
+    r"director|officer|liaison|personnel|specialist|technician|consultant|coordinator|"
+    r"employee|individual|responder|commander|sysadmin|student|students|postdoc|"
+    r"researcher|researchers|users|user|scientist|data scientist|editor|editors|clerk|"
+    r"clerks|agent|agents|nurse|nurses|doctor|pharmacist|pilot|captain|dispatcher|"
+    r"planner|maintainer|maintainers|contributor|contributors|soc|noc|product owner|"
+    r"product manager|pm|ba|release captain|release manager)|"
+    r"[a-z0-9-]+ team|[a-z0-9-]+ personnel|[a-z0-9-]+ staff|"
     r"the on-?call(?: engineer| person)?|support|ops|qa|eng|engineering|infra|networking|"
     r"devops|someone|somebody|whoever|the team|management|leadership|it staff|"
+    r"helpdesk|help desk|users|"
     r"he|she|they|you|him|her|them"
 )
 _ROLE = re.compile(ROLES, re.IGNORECASE)
+_ROLE_WORD = re.compile(r"\b(?:" + ROLES + r")\b", re.IGNORECASE)
 # Failures only people have: flagged after any name or role.
 PERSONAL = (
     r"forgot(?: to)?|ignored|neglected|overlooked|disregarded|misunderstood|"
@@ -38,7 +48,7 @@ PERSONAL = (
     r"tested|responded|replied|acknowledged|answered|escalated)|"
     r"(?:silenced|muted|snoozed|disabled|turned off) [^.;!?\n]{1,40}?\b(?:again|"
     r"for the whole|all (?:night|day|weekend|afternoon)|\w+ times|because it was)\b|"
-    r"(?:does not|doesn'?t) (?:respect|follow|bother|care|read|listen)|"
+    r"(?:does not|doesn'?t|do not|don'?t) (?:respect|follow|bother|care|read|listen)|"
     r"(?:is|was|are|were)(?:n'?t| not)(?: enough)? careful|"
     r"(?:was|were)(?: clearly| obviously| simply)?(?:n'?t| not) (?:doing|running|following|"
     r"watching|checking|monitoring|paying attention)|"
@@ -61,7 +71,8 @@ PERSONAL = (
     r"clicked [^.;!?\n]{1,30} instead of|"
     r"(?:restarted|deleted|dropped|drained|ran|deployed|pushed|merged|updated|edited|"
     r"killed|rebooted|reverted|stopped|scaled|migrated|patched|used|targeted|copied|"
-    r"picked|chose|selected|opened|uploaded|applied|configured|sent|rolled) "
+    r"picked|chose|selected|opened|uploaded|applied|configured|sent|rolled|pulled|"
+    r"unplugged|removed|cut|shut|disconnected|plugged) "
     r"(?:[\w-]+ ){0,3}(?:(?:against|to|on|in|from) )?the wrong|"
     r"(?:can'?t|cannot|could ?n'?t|could not)(?: even)? (?:follow|read|be trusted)|"
     r"let (?:a|an|the) (?:broken|bad|buggy|faulty|untested) |"
@@ -71,13 +82,21 @@ PERSONAL = (
     r"never (?:noticed|passed on|told|mentioned|warned|informed)|"
     r"skipped|let [^.,;!?\n]{1,30} slip|rubber-?stamped|waved [^.,;!?\n]{1,30} through|"
     r"slept through|sat on|brushed off|fumbled|shrugged off|mislabell?ed|misread|misjudged|"
-    r"(?:was|were)(?:n'?t| not) paying attention"
+    r"(?:was|were)(?:n'?t| not) paying attention|omitted to|"
+    r"(?:did not|didn'?t|does not|doesn'?t) see fit to|"
+    r"(?:did not|didn'?t) take the trouble|"
+    r"chose to (?:proceed|continue|deploy|push|release|carry on) (?:despite|regardless|anyway)|"
+    r"elected not to|chose not to|never once|ghosted|misguided|"
+    r"(?:is|was|are|were) not knowing|(?:was|were) (?:sleeping|asleep)|"
+    r"tends? to (?:skip|ignore|forget|rush|cut|bypass)|"
+    r"(?:bullied|pushed|pressured|railroaded) (?:everyone|us|the team|them|me) into"
 )
 # Failures systems have too ("the job missed its window"): flagged only after
 # a participant's name or a role.
 SHARED = (
     r"broke|missed|deleted|dropped(?! (?:into|in|by|off|out)\b)|overwrote|wiped|failed to|"
     r"caused|took down|brought down|overrode|bypassed|hard-?coded|did nothing|rushed|"
+    r"bricked|nuked|blew away|"
     r"(?:didn'?t|did not|has not|have not|hasn'?t|haven'?t|hadn'?t|had not)(?: even)? "
     r"(?:escalate|hand|flag|update|add|set|configure|include|use|run|renew|rotate|"
     r"monitor|watch|remove|switch|turn|stop|restart|roll|revert|deploy|merge|push|write|"
@@ -140,6 +159,9 @@ class Rule:
     # How far before its anchor a match can start: 0 when every match
     # starts at the anchor word.
     lookback: int = 120
+    # A bare role noun counts as a person ("the engineer's haste" gives
+    # "engineer"): cheaper than trying every role phrase before the anchor.
+    role_nouns: bool = False
 
     @cached_property
     def literals(self) -> list[tuple[str, bool]] | None:
@@ -248,8 +270,15 @@ _NEGATIVE = "|".join(
 # Said of a person's work or manner: "Farhad's rushed hotfix".
 _LAPSES = (
     r"(?:rushed|hasty|sloppy|careless|botched|reckless|half-baked|inability|"
-    r"attitude|obsession|lack of|incompetence|unwillingness|refusal|insistence|"
-    r"haste|impatience|arrogance|laziness)"
+    r"attitude|obsession|incompetence|unwillingness|refusal|insistence|"
+    r"haste|impatience|arrogance|laziness|failure to|"
+    # "lack of access" is a state of the system around the person
+    r"lack of(?! (?:access|permissions?|visibility|context|information|data|tools|"
+    r"tooling|documentation|docs|time|capacity|training|alerting|monitoring|sleep|"
+    r"support|guidance|clarity|staff|cover|redundancy)\b)|inexperience|unfamiliarity|"
+    r"hesitancy|complacency|negligence|carelessness|inattention|track record|"
+    r"cavalier|decision to ignore|decision to skip|decision to bypass|"
+    r"decision to override|disregard)"
 )
 # "ignored by Bruno": done to the system by a person.
 _PASSIVE = [
@@ -258,8 +287,10 @@ _PASSIVE = [
     *["wiped", "broken", "broke", "caused", "misconfigured", "fat-fingered"],
     "fatfingered",
 ]
-_NAME = r"(?P<who>(?:[^\W\d_][\w'-]*)|" + ROLES + r")"
-_WHO = r"(?P<who>" + ROLES + r"|[^\W\d_][\w'-]*)"  # a role, tried first
+# "Ms. Raman", "Mr Kumar": the name after the title is the person.
+_TITLE = r"(?:(?:Mr|Ms|Mrs|Miss|Mx|Dr|Prof)\.?[ \t]+)?"
+_NAME = _TITLE + r"(?P<who>(?:[^\W\d_][\w'-]*)|" + ROLES + r")"
+_WHO = _TITLE + r"(?P<who>" + ROLES + r"|[^\W\d_][\w'-]*)"  # a role, tried first
 RULES: list[Rule] = [
     Rule(
         "person-failure",
@@ -285,12 +316,22 @@ RULES: list[Rule] = [
             r"[ \t]+(?:not|never)[ \t]+have)\b"
             # "should have a template ready" asks for a thing, not hindsight
             r"(?![ \t]+(?:a|an|the|some|no|any|more|enough|its|their|our|his|her)\b)|"
-            r"\b(?:could|might)(?:[ \t]+have|'ve)[ \t]+(?:just|simply)\b",
+            r"\b(?:could|might)(?:[ \t]+have|'ve)[ \t]+(?:just|simply)\b|"
+            # "A more careful engineer would have ...": the same, of a person
+            r"\ba (?:more|less|better|properly) (?:careful|conscientious|diligent|experienced|"
+            r"competent|attentive|responsible|senior|qualified|trained|prepared) "
+            r"(?:[\w-]+ )?(?:engineer|officer|developer|dev|operator|admin|dba|sre|person|"
+            r"reviewer|manager|team|analyst|lead|colleague|on-?call|editor|clerk|nurse|"
+            r"controller|agent|maintainer|sysadmin)"
+            r" would(?:n'?t| not| never)? have\b|"
+            r"\b(?:would|might|could) have expected (?:a|an|the|him|her|them)\b"
+            r"(?:[ \t]+[\w'-]+){0,6}"
+            r"[ \t]+to (?:know|have known|check|test|read|notice|verify|follow|ask)\b",
             re.IGNORECASE,
         ),
         '"should have" judges with hindsight',
         _const("Our process did not make this the default; what would have?"),
-        anchor=r"should|ought|could|might",
+        anchor=r"should|ought|could|might|a more|a less|a better|a properly|would have",
         lookback=0,
     ),
     Rule(
@@ -301,9 +342,11 @@ RULES: list[Rule] = [
             + r")\b|\b(?:why|how) did (?:nobody|no one)\b|"
             r"\bwhy (?:on earth |the hell |exactly )?did (?:"
             + ROLES
-            + r")(?: [\w-]+)? (?:not|never)\b|"
+            + r")(?: [\w-]+)? (?:not|never)\b"
+            r"(?![ \t]+(?:get|receive|have|see|hear|know)\b)|"
             r"\b(?:nobody|no one|no-one|not (?:a single|one) (?:person|one|engineer|of us)|"
-            r"none of us)(?: [^.,;!?\n]{1,30}?)? (?:noticed|bothered|checked|caught|read|looked|"
+            r"none of us|no (?:member|one) of (?:the )?[\w -]{1,30}?(?:team|staff|crew|shift))(?: [^.,;!?\n]{1,30}?)? (?:noticed|bothered|checked|caught|"
+            r"read(?![ \t]+(?:access|permissions?|only|replicas?)\b)|looked|"
             r"acted|responded|spoke up|said anything|did anything|"
             r"could be bothered|cared|thought to|took the time|bothered to|watching|"
             r"monitoring|paying attention)\b|"
@@ -313,13 +356,15 @@ RULES: list[Rule] = [
         ),
         "asks who failed to notice",
         _const("What would have made this visible sooner?"),
-        anchor=r"why|how|nobody|no one|no-one|could|not a single|not one|none of us",
+        anchor=r"why|how|nobody|no one|no-one|could|not a single|not one|none of us|"
+        r"no member of",
         lookback=0,
     ),
     Rule(
         "human-error",
         re.compile(
-            r"\bhuman errors?\b|\b(?:operator|engineer|admin|developer) (?:errors?|mistakes?)\b"
+            r"\bhuman errors?\b(?![ \t]+(?:rate|rates|study|studies|metric|metrics)\b)|"
+            r"\b(?:operator|engineer|admin|developer) (?:errors?|mistakes?)\b"
             r"(?![ \t]+(?:log|logs|rate|code|message|page|budget|count)s?\b)|"
             r"\bpebkac\b|\buser mistakes?\b|"
             r"\buser error\b(?![ \t]+(?:rate|code|message|page|budget)s?\b)",
@@ -359,15 +404,20 @@ RULES: list[Rule] = [
             r"\bwhoever [^.!?\n]{1,50}\b(?:obviously |clearly )?(?:never|didn'?t|did not) "
             r"(?:heard|thought|considered|tested|checked|bothered)|"
             r"(?:great|nice|good) (?:job|work),? (?:whoever|someone|somebody)|"
+            r"(?:great|nice|good) (?:job|work),? [\w -]{1,20}, (?:only|just)\b|"
             r"nice of (?:someone|somebody|whoever) to|"
+            r"nice of [\w -]{1,20} to (?:join|show up|turn up|reply|respond|let us know)|"
+            r"(?:are|is) the weakest link|"
             r"knew better|should know better|not cut out for|cut(?:ting|s)? corners|"
             r"so-called [\"“']|how hard (?:is|was|can) it (?:really )?to (?:check|read|look|"
             r"follow|ask|test|notice|remember)\b|you managed to\b|"
             r"(?:treats?|treated|uses?|used) \w+ as a rubber[- ]stamp|"
             r"(?:is|are|'s|'re) (?:always|constantly|forever) (?:rushing|forgetting)|"
-            r"keeps? (?:shipping broken|forgetting)|"
+            r"keeps? (?:shipping broken|forgetting|treating|ignoring)|"
             r"ha(?:s|ve|d) a (?:history|habit|track record) of (?:cutting|ignoring|rushing|"
-            r"forgetting)|which is typical of (?:him|her|them)|"
+            r"forgetting|going dark|throwing|bypassing|skipping (?:the )?(?:canary|review|"
+            r"tests|checks))|"
+            r"which is typical of (?:him|her|them)|"
             r"(?:he|she|they|(?-i:[A-Z][a-z]+)) can(?:'t|not| not) be trusted|"
             r"until (?:he|she|they) can be trusted|"
             r"be (?:more|a lot more|much more) (?:careful|diligent|attentive|vigilant)|"
@@ -389,16 +439,52 @@ RULES: list[Rule] = [
         r"terrible call|questionable call|bad judg|poor judg|terrible judg|"
         r"questionable judg|thought it was|was it|"
         r"the one|keeps|great|nice|good|reckless|no excuse|anyway|wait|not ready|warned|"
+        r"weakest|"
         r"told|listened|typical of|whoever",
+    ),
+    Rule(
+        "careless",
+        re.compile(
+            r"\b(?:cursory manner|perfunctory|slapdash|lackadaisical|cavalier|unduly relaxed|"
+            r"inattentive|(?:not (?:sufficiently|fully|particularly)|insufficiently) "
+            r"(?:attentive|diligent|vigilant|careful|conscientious)|"
+            r"insufficient (?:diligence|care|attention|vigilance)|"
+            r"(?:fell|fallen|falls?) (?:short of|below) the (?:[\w-]+ )?(?:standards?|"
+            r"expectations?)|breached (?:its|his|her|their) duty|"
+            r"you had one job|skill issue|git gud|imagine not \w+ing|couldn'?t be me|"
+            r"expected (?:better|more) (?:from|of)|(?:without|before|never) (?:even )?"
+            r"bothering to|out of (?:his|her|their) depth|lax (?:approach|attitude|attention)|"
+            r"(?:poor|bad) decision-?making|yolo'?d|cowboy[- ]deploy\w*|clueless|"
+            r"irresponsible|not competent|competence (?:issue|problem|gap)|"
+            r"washed (?:their|his|her) hands|never learns?|will never learn|"
+            r"(?:we'?ve|we have|i'?ve|i have) (?:talked|spoken) about (?:this|it) before|"
+            r"(?:we'?ve|we have|i'?ve|i have) discussed (?:this|it) before|"
+            r"hard to trust|how (?:does|did|could|can) [^.?!\n]{1,40}\bnot know)\b",
+            re.IGNORECASE,
+        ),
+        "judges a person's care",
+        _const("Describe the conditions: what made the safe path hard?"),
+        # Rare words every match holds, at most `lookback` after its start.
+        anchor=r"cursory|perfunctory|slapdash|lackadaisical|cavalier|unduly|inattentive|"
+        r"not sufficiently|not fully|not particularly|insufficient|fell short|"
+        r"fallen short|fall short|falls short|fell below|fallen below|falls below|"
+        r"breached|you had one|skill issue|git gud|imagine not|couldn't be me|"
+        r"couldnt be me|expected better|expected more|bothering to|depth|lax|"
+        r"poor decision|bad decision|yolo|cowboy|clueless|irresponsible|not competent|"
+        r"competence|washed their|washed his|washed her|never learn|talked about|"
+        r"spoken about|discussed|hard to trust|not know",
+        lookback=60,
     ),
     Rule(
         "fault",
         re.compile(
-            r"\b(?:(?:his|her|their|my|your|someone'?s|somebody'?s|[A-Z][a-z]+'s)[ \t]+"
+            r"\b(?:(?:(?i:his|her|their|my|your|someone'?s|somebody'?s)|[A-Z][a-z]+'s)[ \t]+"
             r"(?:fault|mistake|screw-?up|error|failure to|oversight|lapse|slip-?up|blunder|"
             r"inattention|negligence|carelessness|sloppiness))\b|"
-            r"\bwhose (?:fault|mistake|screw-?up)\b|\bat fault\b|\bto blame\b|"
-            r"\b(?:fault|blame|responsibility) (?:lies|lay|rests|rested) (?:squarely |entirely )?"
+            r"\b(?i:whose) (?:fault|mistake|screw-?up)\b|\bat fault\b|\bto blame\b|"
+            r"\b(?i:the|our|their) [\w-]+'s (?:fault|mistake|screw-?up)\b|"
+            r"\b(?i:fault|blame|responsibility)\b[^.!?\n]{0,40}?\b(?:lies|lay|rests|rested) "
+            r"(?:squarely |entirely |principally |mainly |largely |primarily |solely )?"
             r"with\b|"
             r"\b(?:his|her|someone'?s|somebody'?s)[ \t]+" + _LAPSES + r"\b|"
             r"\b(?:mistake|error|fault|screw-?up) (?:was|is) (?:all )?(?:his|hers|theirs|"
@@ -407,7 +493,10 @@ RULES: list[Rule] = [
             r"duty) to\b|\bon (?:his|her|their|[A-Z][a-z]+'s) watch\b|"
             r"\bfailed in (?:his|her|their) (?:duty|responsibility|job)\b|"
             r"\bnot my (?:team's )?problem\b|\bowes [^.!?\n]{0,30}an apology\b|"
-            r"\b(?:mistake|error|fault) on (?:the )?[\w-]+'s side\b",
+            r"\b(?:mistake|error|fault) on (?:the )?[\w-]+'s side\b|"
+            r"\b(?:attributable|attributed|due|down|traced) to (?:the (?:actions?|conduct|error|"
+            r"negligence) of )?(?:a single|one|a named|an|the) individual\b|"
+            r"\bby (?:a single|a named|one) individual\b",
         ),
         "assigns fault to a person",
         _const("Name the decision and what made it reasonable at the time"),
@@ -416,7 +505,7 @@ RULES: list[Rule] = [
         r"sloppy|careless|botched|reckless|half-baked|inability|attitude|obsession|"
         r"lack of|incompetence|unwillingness|refusal|s job|his job|her job|their job|"
         r"duty|s watch|his watch|her watch|their watch|not my|owe|insistence|haste|"
-        r"impatience|arrogance|laziness|failure|problem|issue",
+        r"impatience|arrogance|laziness|failure|problem|issue|individual",
     ),
     Rule(
         "dropped-the-ball",
@@ -429,7 +518,7 @@ RULES: list[Rule] = [
     Rule(
         "who-approved",
         re.compile(
-            r"(?:(?<![a-z] )|(?<=out )|(?<=know )|(?<=ask )|(?<=lol )|(?<=so ))"
+            r"(?:(?<![a-z] )|(?<=out )|(?<=know )|(?<=ask )|(?<=lol )|(?<=so )|(?<=of ))"
             r"\bwho(?:ever)?(?: the hell| on earth| exactly)? (?:approved|authori[sz]ed|okayed|"
             r"ok'd|signed off|merged|turned off|disabled|silenced|muted|broke|"
             r"thought it was a good idea|let this|allowed)\b|"
@@ -444,13 +533,15 @@ RULES: list[Rule] = [
             r"pushed|deployed|made)\b|"
             r"\bwho (?:in their right mind )?(?:runs|deploys|pushes|merges|ships|does)\b"
             r"[^.?!\n]{0,80}\bwithout\b[^.?!\n]{0,40}\?|"
-            r"\b(?:we all|everyone|everybody) knows? who\b|"
-            r"\bname who\b",
+            r"\b(?:we all|everyone|everybody) knows? who(?:se)?\b|"
+            r"\b(?:not|without) pointing (?:any )?fingers?,? but\b|"
+            r"\bname who\b|\b(?:not|without|I won'?t be|I'm not) naming (?:any )?names\b|"
+            r"\bnaming no names\b",
             re.IGNORECASE,
         ),
         "looks for the person, not the gate",
         _const("Which review step let this class of change through?"),
-        anchor=r"who|which",
+        anchor=r"who|which|pointing|naming",
         lookback=24,
     ),
     Rule(
@@ -497,6 +588,44 @@ RULES: list[Rule] = [
         r"onboarding|retraining|re-training|remedial|more training",
     ),
     Rule(
+        "accountable",
+        re.compile(
+            # Action items aimed at a person: "X to undertake refresher training"
+            r"\b(?:refresher|remedial) training\b|\bpersonnel file\b|"
+            r"\bformal (?:reminder|warning|reprimand)\b|"
+            r"\b(?:exercises?|exercising) (?:greater|more|extra) care\b|"
+            r"\bpay (?:closer|more) attention\b|"
+            r"\bbe more (?:careful|diligent|vigilant|alert|attentive|responsible)\b|"
+            r"\b(?:be|been|get|got) (?:warned|cautioned|counsell?ed|written up)\b|"
+            r"\bretrained on\b|\b(?:warning letter|written warning|show[- ]cause notice)\b|"
+            r"\bto be supervised\b|\breplace (?:him|her|them|(?-i:[A-Z][a-z]+)) with\b|"
+            r"\bnext (?:review |appraisal |performance )?cycle\b|"
+            r"\bmonitor the performance of\b|"
+            r"\breferred to (?:human resources|hr)\b|\blearned by [^.!?\n]{1,20} personally\b|"
+            r"\bconsequences will follow\b|\b(?:write|send|owes?) (?:an? )?apology to\b|"
+            r"\baccountability\b[^.!?\n]{0,30}\bassigned to\b|"
+            r"\b(?:access|privileges|rights) (?:will be|to be|be|have been) "
+            r"(?:suspended|revoked) pending\b|\bcompetency (?:re-?)?assessment\b|"
+            r"\bmonitor (?:(?-i:[A-Z][a-z]+)'s|his|her|their) work\b|\bwill be replaced as\b|"
+            r"\b(?:conversation|word|talk|chat) (?:has been|was|will be|to be) had with\b|"
+            r"\b(?:more|greater|better) (?:degree of )?ownership\b|"
+            r"\bappraisal cycle\b|"
+            r"\bperformance (?:appraisal|evaluation)s?\b",
+            re.IGNORECASE,
+        ),
+        "an action aimed at a person, not the system",
+        _const("Name an owner for the improvement instead"),
+        # Rare words every match holds, at most `lookback` after its start.
+        anchor=r"refresher training|remedial training|personnel file|formal reminder|"
+        r"formal warning|formal reprimand|exercis|pay closer|pay more|be more|warned|"
+        r"cautioned|counsel|written up|retrained on|warning letter|written warning|"
+        r"cause notice|to be supervised|replace|cycle|monitor|referred to|personally|"
+        r"consequences will|apology|accountability|suspended pending|revoked pending|"
+        r"competency|will be replaced|had with|ownership|appraisal cycle|"
+        r"performance appraisal|performance evaluation",
+        lookback=40,
+    ),
+    Rule(
         "counterfactual",
         re.compile(
             r"(?:\bif (?:only )?[^,.!?\n]{1,60}\b(?:had|hadn'?t|had not)\b|^[ \t]*had\b|[.;][ \t]*had\b)"
@@ -505,7 +634,8 @@ RULES: list[Rule] = [
             r"could(?:n'?t| not)?)|(?:we|it)'d(?:[ \t]+(?:not|never))?)[ \t]+"
             r"(?:have[ \t]+)?(?:happen|avoided|prevented|caught|been|lasted|ended|stopped|"
             r"noticed|seen|detected|spotted|known|found|recovered|saved|taken|occur|"
-            r"be here|be in this|missed|lost|needed)|"
+            r"be here|be in this|be sitting here|be having this|missed|lost|needed|filled|"
+            r"failed|crashed|broken|gone|run out)|"
             # The same the other way round: "we wouldn't be here if X had ..."
             r"\b(?:we|this|it)(?:[ \t]+[a-z-]+){0,2}[ \t]+(?:would(?:n'?t| not| never)|"
             r"could(?:n'?t| not))[ \t]+"
@@ -540,10 +670,13 @@ RULES: list[Rule] = [
     Rule(
         "person-without",
         re.compile(
-            r"\b" + _WHO + r"[ \t]+(?:\w+[ \t]+)?(?P<verb>\w+ed|ran|pushed|merged|"
+            r"\b" + _WHO + r"[ \t]+(?:\w+[ \t]+)?"
+            # "Support asked for a way to ... without joining": a request
+            r"(?!(?:asked|requested|suggested|proposed|wanted|needed|preferred|"
+            r"offered|agreed|decided)\b)(?P<verb>\w+ed|ran|pushed|merged|"
             r"shipped|made|did|wrote|set|sent|put|took|gave|left|went|kept)\b"
             r"(?:[^.;!?\n]|\.(?=\d)){0,80}?"
-            r"\b(?P<rest>without (?:first |even |ever )?\w+ing|without to \w+|by mistake|"
+            r"\b(?P<rest>without (?:first |even |ever |having )?\w+ing|without to \w+|by mistake|"
             r"by accident|instead of doing anything|"
             r"against (?:prod|production|the live \w+) instead of|"
             r"instead of (?:following|using|reading|checking|waiting|through|via)|"
@@ -656,7 +789,10 @@ RULES: list[Rule] = [
         "fault-by-person",
         re.compile(
             r"\b(?P<lead>(?:fault|mistake|error|screw-?up|blunder|oversight|lapse|slip(?:-?up)?|"
-            r"negligence|inattention|carelessness))[ \t]+(?:made[ \t]+)?(?:is[ \t]+)?"
+            r"negligence|inattention|carelessness|deletion|omission|misconfiguration|"
+            r"mishandling|breach))(?:[ \t]+of[ \t]+[^.;!?\n]{1,40}?)?[ \t]+"
+            r"(?:(?:was|were|is|has been)[ \t]+(?:made|done|committed)[ \t]+|"
+            r"(?:made[ \t]+)?(?:is[ \t]+)?)"
             r"(?:coming[ \t]+)?(?:by|of|from|on the part of)[ \t]+"
             + _WHO
             + r"(?P<verb>)\b",
@@ -667,7 +803,7 @@ RULES: list[Rule] = [
         needs_person=True,
         strict_person=True,
         anchor=r"fault|mistake|error|screw|blunder|oversight|lapse|slip|negligence|"
-        r"inattention|carelessness",
+        r"inattention|carelessness|deletion|omission|misconfiguration|mishandling|breach",
         anchor_group="lead",
         lookback=0,
     ),
@@ -705,15 +841,21 @@ RULES: list[Rule] = [
             + r"(?P<verb>)\b(?![ \t]*'s)|"
             r"\b(?P<lead2>another)[ \t]+(?P<who2>[A-Z][a-z]+)[ \t]+special\b|"
             r"\b(?P<lead3>(?:second|third|fourth|fifth|\w+th) time)[ \t]+(?P<who3>\w+)[ \t]+"
-            r"(?:has|had|did)\b",
+            r"(?:has|had|did)\b|"
+            r"\b(?P<lead4>pattern of)[ \t]+"
+            + _TITLE
+            + r"(?P<who4>"
+            + ROLES
+            + r"|[^\W\d_][\w'-]*)[ \t]+\w+ing\b",
+            re.IGNORECASE,
         ),
         "makes the incident about a person's habits",
         _const("Describe the event and what let it happen, not the person"),
         needs_person=True,
         strict_person=True,
         anchor=r"classic|typical|another|second time|third time|fourth time|fifth time|"
-        r"time",
-        anchor_group="lead lead2 lead3",
+        r"time|pattern of",
+        anchor_group="lead lead2 lead3 lead4",
         lookback=0,
     ),
     Rule(
@@ -735,9 +877,11 @@ RULES: list[Rule] = [
     Rule(
         "why-person",
         re.compile(
-            r"\b(?P<lead>why)[ \t]+(?:on earth[ \t]+|the hell[ \t]+)?did[ \t]+"
+            r"\b(?P<lead>why)[ \t]+(?:on earth[ \t]+|the hell[ \t]+)?(?:did|didn'?t)[ \t]+"
             + _WHO
-            + r"[ \t]+(?P<verb>[a-z]+)\b|"
+            # "Why did the team need to ask?", "... not get paged?": states
+            + r"[ \t]+(?!(?:not[ \t]+)?(?:need|get|have|receive|see|hear|know|want|"
+            r"expect)\b)(?P<verb>[a-z]+)\b(?![ \t]+not\b)|"
             r"\b(?P<lead2>did)[ \t]+(?P<who2>you|he|she|they)[ \t]+(?:seriously[ \t]+|"
             r"really[ \t]+|just[ \t]+|actually[ \t]+)?(?:skip|forget|ignore|miss|break|"
             r"delete|drop|not)\b",
@@ -780,6 +924,26 @@ RULES: list[Rule] = [
         strict_person=True,
         anchor=_LAPSES.strip("(?:)") + "|failure|problem|mistake|issue",
         anchor_group="lead lead2",
+        role_nouns=True,
+    ),
+    Rule(
+        "person-lapse",
+        # "a failure on the part of Mr Adebayo", "complacency on the part of ops"
+        re.compile(
+            r"\bon the part of[ \t]+"
+            + _TITLE
+            + r"(?P<who>"
+            + ROLES
+            + r"|those involved|"
+            r"the individuals?(?: involved)?|[^\W\d_][\w-]*)\b(?P<verb>)",
+            re.IGNORECASE,
+        ),
+        "assigns fault to a person",
+        _const("Name the decision and what made it reasonable at the time"),
+        needs_person=True,
+        strict_person=True,
+        anchor="on the part of",
+        lookback=0,
     ),
     Rule(
         "blame",
@@ -793,9 +957,24 @@ RULES: list[Rule] = [
 
 _TECHNICAL = re.compile(
     r"\bfault[- ](?:injection|tolerance|tolerant|domain|line|isolation|detection|code)s?\b|"
-    r"\berror (?:budget|rate|code|handling|message)s?\b",
+    r"\berror (?:budget|rate|code|handling|message)s?\b|\bgit blame\b",
     re.IGNORECASE,
 )
+
+
+_TECHNICAL_WORDS = [("fault", False), ("error", False), ("git blame", True)]
+
+
+def _technical_spans(text: str, words: _Words | None) -> list[tuple[int, int]]:
+    """Where "fault injection", "error budget" and the like are: found by
+    their first word, since a case-blind regex over the text scans slowly."""
+    if words is None:
+        return [m.span() for m in _TECHNICAL.finditer(text)]
+    spans = []
+    for start, _ in words.hits(_TECHNICAL_WORDS):
+        if found := _TECHNICAL.match(text, start):
+            spans.append(found.span())
+    return spans
 
 
 _CALENDAR = {
@@ -816,7 +995,9 @@ _CALENDAR = {
 
 def _is_person(word: str, participants: set[str]) -> bool:
     lowered = word.lower().removesuffix("'s")
-    if lowered in _STOP_STARTS or lowered in _CALENDAR:
+    # "I assumed the canary covered it, so I didn't check": an account of
+    # one's own reasoning is what a retrospective asks for.
+    if lowered in _STOP_STARTS or lowered in _CALENDAR or lowered == "i":
         return False
     return (
         word[:1].isupper() or lowered in participants or bool(_ROLE.fullmatch(lowered))
@@ -825,9 +1006,13 @@ def _is_person(word: str, participants: set[str]) -> bool:
 
 def _person_ok(rule: Rule, match: re.Match[str], participants: set[str]) -> bool:
     groups = match.groupdict()
-    who = groups.get("who") or groups.get("who2") or groups.get("who3") or ""
+    who = next(
+        (groups[g] for g in ("who", "who2", "who3", "who4") if groups.get(g)), ""
+    )
     verb = (match.group("verb") or "").lower()
-    role = _ROLE.fullmatch(who) is not None
+    role = _ROLE.fullmatch(who) is not None or bool(
+        rule.role_nouns and _ROLE.fullmatch("the " + who)
+    )
     named = who.lower().removesuffix("'s") in participants
     # "make sure Mateo doesn't touch ...": an act only people do, so any name.
     strict = rule.strict_person and not match.groupdict().get("act")
@@ -859,6 +1044,30 @@ _HELPFUL = re.compile(
 
 
 _CLAUSE_END = re.compile(r"[.;!?\n]")
+_THEN_TO = re.compile(r"[ \t]+to\b", re.IGNORECASE)
+
+
+# Lapses no reason undoes: "ignored the alert because it looked noisy".
+_NO_EXCUSE = re.compile(r"(?:ignored|forgot|neglected|overlooked|disregarded)\b", re.I)
+
+
+def _helpful(text: str, match: re.Match[str]) -> bool:
+    """Does the person's action follow the procedure or help? From the verb
+    on, but the verb's own "to" ("forgot to run the suite") is no purpose."""
+    start = match.start("verb") if "verb" in match.re.groupindex else -1
+    if start < 0:
+        return bool(_HELPFUL.search(text, match.start(), _end(text, match)))
+    if _NO_EXCUSE.match(match.group("verb")):
+        return False
+    own_to = -1
+    if match.group("verb").lower().endswith(" to"):
+        own_to = match.end("verb") - 2
+    elif after := _THEN_TO.match(text, match.end("verb")):
+        own_to = after.end() - 2
+    return any(
+        found.start() != own_to
+        for found in _HELPFUL.finditer(text, start, _end(text, match))
+    )
 
 
 # How far past its anchor a match (and its sentence) is looked at.
@@ -938,26 +1147,79 @@ def _start_words(source: str) -> set[str] | None:
     return found
 
 
-def _is_word(char: str) -> bool:
-    return char.isalnum() or char == "_"
-
-
 def _literal_hits(
     lower: str, literals: list[tuple[str, bool]]
 ) -> list[tuple[int, int]]:
     """Where the words start at a word boundary (and end at one if asked),
     as `\\b(?:word|...)` would find them, in order."""
     hits = []
+    size = len(lower)
+    find = lower.find
     for word, bounded in literals:
-        at = lower.find(word)
+        length = len(word)
+        at = find(word)
         while at >= 0:
-            end = at + len(word)
-            if (at == 0 or not _is_word(lower[at - 1])) and (
-                not bounded or end == len(lower) or not _is_word(lower[end])
-            ):
-                hits.append((at, end))
-            at = lower.find(word, at + 1)
+            # A word character: alphanumeric or an underscore, as \w reads it.
+            before = lower[at - 1] if at else " "
+            if not (before.isalnum() or before == "_"):
+                end = at + length
+                after = lower[end] if bounded and end < size else " "
+                if not (after.isalnum() or after == "_"):
+                    hits.append((at, end))
+            at = find(word, at + 1)
     return sorted(set(hits))
+
+
+_WORD_RUN = re.compile(r"\w+")
+
+
+class _Words:
+    """Where each word of the lower-cased text starts. Rules look their
+    anchor words up here: finding each of some 600 anchor words with
+    str.find scanned a long text 600 times, most of lint's time."""
+
+    def __init__(self, lower: str) -> None:
+        self.lower = lower
+        at: dict[str, list[int]] = {}
+        for run in _WORD_RUN.finditer(lower):
+            word = run.group()
+            if word in at:
+                at[word].append(run.start())
+            else:
+                at[word] = [run.start()]
+        self.at = at
+        self.sorted = sorted(at)
+
+    def hits(self, literals: list[tuple[str, bool]]) -> list[tuple[int, int]]:
+        """The same as _literal_hits(self.lower, literals)."""
+        lower, at, size = self.lower, self.at, len(self.lower)
+        found = []
+        for literal, bounded in literals:
+            head = _WORD_RUN.match(literal)
+            if head is None:
+                return _literal_hits(lower, literals)
+            first = head.group()
+            whole = len(first) == len(literal)
+            if whole and not bounded:  # "negligen" finds "negligent"
+                index = bisect_left(self.sorted, first)
+                words = []
+                while index < len(self.sorted) and self.sorted[index].startswith(first):
+                    words.append(self.sorted[index])
+                    index += 1
+            else:  # the word's run ends where the literal's first word does
+                words = [first] if first in at else []
+            length = len(literal)
+            for word in words:
+                for start in at[word]:
+                    if not whole and not lower.startswith(literal, start):
+                        continue
+                    end = start + length
+                    if bounded and end < size:
+                        after = lower[end]
+                        if after.isalnum() or after == "_":
+                            continue
+                    found.append((start, end))
+        return sorted(set(found))
 
 
 # A rule whose matches start this close to the anchor is tried only at the
@@ -984,20 +1246,21 @@ def _match_at_words(
     return None
 
 
-def _matches(rule: Rule, text: str, lower: str | None) -> Iterable[re.Match[str]]:
+def _matches(rule: Rule, text: str, words: _Words | None) -> Iterable[re.Match[str]]:
     """The rule's matches, looked for only around its anchor words: the
     person rule would otherwise try a name at every word of the text."""
     if not rule.anchor:
         yield from rule.pattern.finditer(text)
         return
-    if lower is not None and rule.literals is not None:
-        hits = _literal_hits(lower, rule.literals)
-    elif lower is not None and rule.prefixes is not None:
+    lower = words.lower if words is not None else None
+    if words is not None and rule.literals is not None:
+        hits = words.hits(rule.literals)
+    elif words is not None and rule.prefixes is not None:
         anchor = rule.anchor_lower
         hits = [
             (start, found.end())
-            for start, _ in _literal_hits(lower, rule.prefixes)
-            if (found := anchor.match(lower, start))
+            for start, _ in words.hits(rule.prefixes)
+            if (found := anchor.match(words.lower, start))
         ]
     elif lower is not None:
         hits = ((hit.start(), hit.end()) for hit in rule.anchor_lower.finditer(lower))
@@ -1032,35 +1295,165 @@ def _matches(rule: Rule, text: str, lower: str | None) -> Iterable[re.Match[str]
             yield match
 
 
-def lint(text: str, participants: Iterable[str] = ()) -> list[Finding]:
+# "It is not the purpose of this review to assign blame", "No disciplinary
+# action is proposed", "Human error is not accepted as a root cause": these
+# say blame is not the point. "Not blaming anyone, but ..." still blames.
+_NEGATABLE = {"blame", "accountable", "human-error", "should-have"}
+# "What were you weighing when you chose to wait?": the question the
+# method asks, not an accusation.
+_QUESTION_START = re.compile(
+    r"[ \t]*what (?:trade-?offs|options|information|signals|context|constraints|"
+    r"(?:did|were) (?:you|they|we) (?:know|see|expect|weigh|consider))",
+    re.IGNORECASE,
+)
+
+
+def _open_question(text: str, start: int) -> bool:
+    line_start = text.rfind("\n", 0, start) + 1
+    marks = [text.rfind(mark, line_start, start) for mark in ".!?"]
+    sentence = max([line_start, *(m + 1 for m in marks if m >= 0)])
+    if not _QUESTION_START.match(text, sentence):
+        return False
+    end = _CLAUSE_END.search(text, start)
+    return bool(end and text[end.start()] == "?")
+
+
+_YET = re.compile(r"\b(?:yet|so far)\b", re.IGNORECASE)
+_BLAME_WORDS = re.compile(r"\bto blame\b|\bat fault\b", re.IGNORECASE)
+_NEGATOR = re.compile(
+    r"\b(?:not|no|never|without|nor|isn'?t|aren'?t|wasn'?t|rather than|instead of|"
+    r"beyond|avoid|avoids|avoiding)\b[^.;!?,\n]{0,40}$|"
+    # "the phrase 'human error'": a word mentioned, not used
+    r"\b(?:phrase|term|word|words|label|wording)[ \t]+['\"\u2018\u201c]?$",
+    re.IGNORECASE,
+)
+_NEGATED_AFTER = re.compile(
+    r"['\"\u2019\u201d]?[ \t]+(?:is|was|are|would|will|should|must|does|did)"
+    r"(?: not|n't| never| rarely| seldom)\b|"
+    r"[ \t]+is (?:a|only a|just a|never a) (?:starting point|symptom|label|prompt)\b",
+    re.IGNORECASE,
+)
+# "not ..., but to understand": the contrast that keeps the negation.
+_BUT = re.compile(
+    r"[^.;!?\n]{0,40}\bbut\b(?![ \t]+(?:to|rather|on|about|how|what|why|instead|"
+    r"in|at|for|the|a|an)\b)",
+    re.IGNORECASE,
+)
+
+
+def _negated(text: str, match: re.Match[str]) -> bool:
+    start, end = match.span()
+    line_start = text.rfind("\n", 0, start) + 1
+    before = text[max(line_start, start - 60) : start]
+    if _BUT.match(text, end):
+        return False
+    return bool(_NEGATOR.search(before) or _NEGATED_AFTER.match(text, end))
+
+
+# "Had the latency alert been configured ..., we would have been paged":
+# a counterfactual about a system is how the method asks for improvements.
+_SYSTEM_SUBJECT = re.compile(
+    r"\b(?:had|if)[ \t]+(?P<subject>(?:the|a|an|our|this|that|its)[ \t]+[\w -]{1,40}?)"
+    r"[ \t]+(?:had[ \t]+)?been\b",
+    re.IGNORECASE,
+)
+
+
+def _about_a_system(match: re.Match[str], names: set[str]) -> bool:
+    subject = _SYSTEM_SUBJECT.search(match.group())
+    if subject is None:
+        return False
+    words = subject.group("subject")
+    return not (
+        _ROLE_WORD.search(words) or any(w.lower() in names for w in words.split())
+    )
+
+
+# "The scheduler should have retried the writes": what a system was built
+# to do. "The config should have been updated" still judges someone.
+_SYSTEM_SHOULD = re.compile(
+    r"(?:(?:^|[.;:!?,][ \t]+)[ \t]*(?P<subject>(?:the|our|its|this|that|which|what)[ \t]+"
+    r"[\w -]{1,40}?)"
+    r"|\b(?P<pronoun>it|which))[ \t]*$",
+    re.IGNORECASE,
+)
+_NOT_BEEN = re.compile(r"[ \t]+(?!been\b)[a-z]+\b", re.IGNORECASE)
+
+
+def _system_should(text: str, match: re.Match[str], names: set[str]) -> bool:
+    start = match.start()
+    line_start = text.rfind("\n", 0, start) + 1
+    subject = _SYSTEM_SHOULD.search(text, max(line_start, start - 60), start)
+    if subject is None or not _NOT_BEEN.match(text, match.end()):
+        return False
+    words = subject.group("subject") or ""
+    return not (
+        _ROLE_WORD.search(words) or any(w.lower() in names for w in words.split())
+    )
+
+
+def participant_names(participants: Iterable[str]) -> set[str]:
+    """Every word of each participant's name, lower-case: "Priya Nair (SRE)"
+    gives priya and nair, since formal text says "Ms Nair"."""
+    return {
+        word.lower()
+        for p in participants
+        for word in p.split("(")[0].split()
+        if len(word) > 1 and word[0].isalpha()
+    }
+
+
+def lint(
+    text: str, participants: Iterable[str] = (), *, tone: ToneModel | None = None
+) -> list[Finding]:
     """Every finding in `text`, with 1-based line and column positions.
 
     Each rule runs once over the whole text (patterns never cross a
-    newline), several times faster than every rule on every line.
+    newline), several times faster than every rule on every line. `tone`
+    replaces the shipped word-statistics model (for cross-validation).
     """
-    names = {
-        re.split(r"[\s(]", p.strip())[0].lower() for p in participants if p.strip()
-    }
-    technical = [m.span() for m in _TECHNICAL.finditer(text)]
+    names = participant_names(participants)
+    lower = text.lower()
+    # Lower-casing can change a text's length ("İ"): positions would differ.
+    words = _Words(lower) if len(lower) == len(text) else None
+    technical = _technical_spans(text, words)
     technical_starts = [a for a, _ in technical]
     starts = [0, *(m.end() for m in re.finditer("\n", text))]
     found: list[Finding] = []
-    lower = text.lower()
     for rule in RULES:
-        for match in _matches(rule, text, lower if len(lower) == len(text) else None):
+        for match in _matches(rule, text, words):
             start, end = match.span()
             # Inside "fault injection", "error budget" and the like?
-            at = bisect_right(technical_starts, start) - 1
+            # (a span starting before the match's end that ends after its start)
+            at = bisect_right(technical_starts, end - 1) - 1
             if at >= 0 and start < technical[at][1]:
                 continue
             if rule.needs_person and not _person_ok(rule, match, names):
                 continue
-            if rule.needs_person and _HELPFUL.search(text, start, _end(text, match)):
+            negatable = rule.id in _NEGATABLE or (
+                rule.id == "fault" and _BLAME_WORDS.search(match.group())
+            )
+            if negatable and _negated(text, match):
+                continue
+            if rule.id == "counterfactual" and _about_a_system(match, names):
+                continue
+            if rule.id == "should-have" and _system_should(text, match, names):
+                continue
+            # "nobody has looked into that yet": a gap to fill, not a lapse
+            if rule.id == "nobody-noticed" and _YET.search(
+                text, end, _end(text, match)
+            ):
+                continue
+            if rule.needs_person and _helpful(text, match):
+                continue
+            if rule.id == "person-failure" and _open_question(text, start):
                 continue
             if rule.id == "person-failure":
                 end = match.end("verb")
             found.append(_finding(text, starts, start, end, rule, match))
-    found += _person_negative(text, lower, starts, names, {f.line for f in found})
+    found += _person_negative(text, words, starts, names, {f.line for f in found})
+    flagged = {f.line for f in found}
+    found += _tone(text, lower, starts, names, flagged, tone or shipped_tone())
     found.sort(key=lambda f: (f.line, f.column))
     return found
 
@@ -1075,7 +1468,7 @@ _LEAD = re.compile(
 )
 _NEGATIVE_RE = re.compile(r"\b(?:" + _NEGATIVE + r")\b", re.IGNORECASE)
 _STATE = re.compile(
-    r"[ \t]+(?:have|had|get|got|receive|received|see|saw|hear|heard|on|in|paged|"
+    r"[ \t]+(?:have|had|get|got|receive|received|see|saw|hear|heard|on|in|paged|need|"
     r"notified|told|informed|given|added|included|available|aware|able|yet)\b",
     re.IGNORECASE,
 )
@@ -1094,7 +1487,8 @@ _PREDICATE_START = re.compile(
 _OWN_PREDICATE = re.compile(
     r"(?![ \t]+(?:confirmed|noticed|found|saw|asked|reported|observed|noted|said|"
     r"checked|verified|explained|mentioned|suggested|thought|realised|realized|"
-    r"discovered|spotted|flagged|warned|wrote|posted|replied|learned|heard)\b)"
+    r"discovered|spotted|flagged|warned|wrote|posted|replied|learned|heard|says|tells|"
+    r"asks|writes|replies|notes|suggests|mentions|explains|confirms|reports)\b)"
     r"(?:[ \t]+[^ \t.;!?\n]+){1,4}",
     re.IGNORECASE,
 )
@@ -1110,14 +1504,17 @@ _PERSON_NEGATIVE = Rule(
 
 
 def _person_negative(
-    text: str, lower: str, starts: list[int], names: set[str], flagged: set[int]
+    text: str,
+    words: _Words | None,
+    starts: list[int],
+    names: set[str],
+    flagged: set[int],
 ) -> list[Finding]:
     found = []
     done = set(flagged)
-    # Only lines that say something went wrong are looked at (most do not);
-    # str.find over the lower-case text finds them fastest.
-    if len(lower) == len(text):
-        cues = [at for at, _ in _literal_hits(lower, _NEGATIVE_WORDS)]
+    # Only lines that say something went wrong are looked at (most do not).
+    if words is not None:
+        cues = [at for at, _ in words.hits(_NEGATIVE_WORDS)]
     else:
         cues = [m.start() for m in _NEGATIVE_RE.finditer(text)]
     for cue_at in cues:
@@ -1154,6 +1551,82 @@ def _person_negative(
         found.append(
             _finding(text, starts, lead.start("who"), cue.end(), _PERSON_NEGATIVE, lead)
         )
+    return found
+
+
+_TONE = Rule(
+    "blame-tone",
+    re.compile(""),
+    "reads as blame on a person",
+    _const("Describe what happened and what made it possible, not who did it."),
+)
+# A sentence ends at . ! or ? before a space (not inside "v1.2").
+_SENTENCE = re.compile(r"[^\s.!?][^\n]*?(?:[.!?]+(?=\s)|$)")
+_SENTENCE_BREAK = re.compile(r"[.!?]\s+\S")
+
+
+@cache
+def shipped_tone() -> ToneModel:
+    from retrotui.model.tone_weights import BIAS, THRESHOLD, WEIGHTS
+
+    return ToneModel(BIAS, WEIGHTS, THRESHOLD)
+
+
+def _tone(
+    text: str,
+    lower: str,
+    starts: list[int],
+    names: set[str],
+    flagged: set[int],
+    model: ToneModel,
+) -> list[Finding]:
+    """Sentences that read as blame by their words, on lines no rule flagged;
+    a helpful or technical sentence is left alone, as the rules leave it."""
+    found: list[Finding] = []
+    if not model.weights:  # the rules alone (for measuring them)
+        return found
+    lines = text.split("\n")
+    lowered = lower.split("\n") if len(lower) == len(text) else None
+    for number, line in enumerate(lines, start=1):
+        # Most lines name no one or are one sentence: a line's words are
+        # read once for both.
+        if number in flagged:
+            continue
+        if lowered is None:
+            words = tokens(line, names)
+        else:
+            words = lower_tokens(lowered[number - 1], names)
+        if not mentions_person(words):
+            continue
+        if _SENTENCE_BREAK.search(line):
+            spans = [m.span() for m in _SENTENCE.finditer(line)]
+        elif model.weigh(words) <= model.threshold:
+            continue
+        else:
+            spans = [(len(line) - len(line.lstrip()), len(line.rstrip()))]
+        for start, end in spans:
+            sentence = line[start:end]
+            if len(spans) > 1:
+                score = model.score(sentence, names)
+                if score is None or score <= model.threshold:
+                    continue
+            if _HELPFUL.search(sentence) or _TECHNICAL.search(sentence):
+                continue
+            offset = starts[number - 1]
+            cues = ", ".join(f'"{cue}"' for cue in model.cues(sentence, names))
+            message = f"{_TONE.message} ({cues})" if cues else _TONE.message
+            found.append(
+                Finding(
+                    number,
+                    start + 1,
+                    end + 1,
+                    _TONE.id,
+                    message,
+                    _TONE.suggest(None),
+                    text[offset + start : offset + end],
+                )
+            )
+            break  # one finding a line, as the person-negative check gives
     return found
 
 

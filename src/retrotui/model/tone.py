@@ -1,0 +1,201 @@
+"""Blame in tone: a word-statistics check for what the rules cannot list.
+
+The rules in `language` catch the shapes of blame they name. Writers slip
+into blame in more ways than rules can list ("Classic Oskar, again."), so
+this scores a sentence by the words and word pairs it shares with blame-
+and neutral-labelled sentences (naive Bayes over word presence, trained on
+the corpora in tests/language by tools/train_tone.py).
+
+Only sentences that mention a person (a participant, a role, a pronoun)
+are scored: blame needs someone to blame, and plain text about systems is
+where a word-statistics check would nag most.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from itertools import pairwise, repeat
+
+_WORD = re.compile(r"[a-z0-9]+(?:['-][a-z0-9]+)*|[?!]")
+# The contractions that carry a negation: "didn't" reads as "did not".
+_NOT = {"can't": "can", "won't": "will", "shan't": "shall"}
+PERSON = "<p>"
+
+
+def tokens(sentence: str, names: set[str]) -> list[str]:
+    """Lower-case words, with participants' names as one token: the
+    corpora's names differ, the way a name is used does not."""
+    return lower_tokens(sentence.lower(), names)
+
+
+def lower_tokens(text: str, names: set[str]) -> list[str]:
+    """tokens() of text that is already lower-case."""
+    if "\u2019" in text:
+        text = text.replace("\u2019", "'")
+    words = _WORD.findall(text)
+    if "'" not in text:  # most sentences: no "'s" and no "n't"
+        if names.isdisjoint(words):
+            return words
+        return [PERSON if word in names else word for word in words]
+    found = []
+    for word in words:
+        if word.endswith("'s") and word[:-2] in names:
+            found.append(PERSON + "'s")
+        elif word in names:
+            found.append(PERSON)
+        elif word.endswith("n't"):
+            found += [_NOT.get(word, word[:-3]), "not"]
+        else:
+            found.append(word)
+    return found
+
+
+# Words that name a person or a role. Wider than the rules' roles: only a
+# gate, the score decides.
+_PEOPLE = frozenset(
+    [
+        "he",
+        "she",
+        "they",
+        "him",
+        "her",
+        "his",
+        "hers",
+        "their",
+        "them",
+        "you",
+        "your",
+        "someone",
+        "somebody",
+        "anyone",
+        "anybody",
+        "nobody",
+        "everyone",
+        "everybody",
+        "whoever",
+        "who",
+        "people",
+        "folks",
+        "guys",
+        "team",
+        "teams",
+        "intern",
+        "interns",
+        "dba",
+        "dbas",
+        "on-call",
+        "oncall",
+        "reviewer",
+        "reviewers",
+        "developer",
+        "developers",
+        "dev",
+        "devs",
+        "engineer",
+        "engineers",
+        "sre",
+        "sres",
+        "operator",
+        "operators",
+        "admin",
+        "admins",
+        "author",
+        "tester",
+        "testers",
+        "qa",
+        "contractor",
+        "contractors",
+        "vendor",
+        "vendors",
+        "manager",
+        "managers",
+        "lead",
+        "leads",
+        "approver",
+        "analyst",
+        "architect",
+        "supervisor",
+        "staff",
+        "support",
+        "ops",
+        "devops",
+        "infra",
+        "management",
+        "leadership",
+        "owner",
+        "colleague",
+        "colleagues",
+        "member",
+        "members",
+        "officer",
+        "responder",
+        "commander",
+        "coordinator",
+    ]
+)
+
+
+def mentions_person(words: list[str]) -> bool:
+    return not _PEOPLE.isdisjoint(words) or PERSON in words or PERSON + "'s" in words
+
+
+def features(words: list[str]) -> set[str]:
+    """Words and adjacent word pairs, with the sentence's start and end."""
+    words = ["<s>", *words, "</s>"]
+    pairs = map(" ".join, pairwise(words))  # C-level: lint scores many
+    return {*words, *pairs}
+
+
+@dataclass(frozen=True)
+class ToneModel:
+    bias: float
+    weights: dict[str, float]
+    # A sentence scores above this to be flagged.
+    threshold: float
+
+    def score(self, sentence: str, names: set[str]) -> float | None:
+        """How blame-like the sentence reads; None when it names no one."""
+        words = tokens(sentence, names)
+        return self.weigh(words) if mentions_person(words) else None
+
+    def weigh(self, words: list[str]) -> float:
+        # map() keeps the lookups in C: lint weighs every line naming someone
+        return self.bias + sum(map(self.weights.get, features(words), repeat(0.0)))
+
+    def cues(self, sentence: str, names: set[str], count: int = 3) -> list[str]:
+        """The words that weigh most towards blame, for the message."""
+        weighed = [
+            (self.weights[f], f)
+            for f in features(tokens(sentence, names))
+            if self.weights.get(f, 0.0) > 0 and "<" not in f
+        ]
+        weighed.sort(reverse=True)
+        return [f for _, f in weighed[:count]]
+
+
+def train(
+    examples: Iterable[tuple[str, bool, set[str]]],
+    threshold: float,
+    smoothing: float = 0.5,
+    min_count: int = 2,
+) -> ToneModel:
+    """Naive Bayes over feature presence. Features seen fewer than
+    `min_count` times are dropped: one writer's word is not a signal."""
+    counts: tuple[Counter[str], Counter[str]] = (Counter(), Counter())
+    totals = [0, 0]
+    for sentence, blame, names in examples:
+        counts[blame].update(features(tokens(sentence, names)))
+        totals[blame] += 1
+    neutral, blame = counts
+    weights = {}
+    for feature in sorted(neutral.keys() | blame.keys()):
+        if neutral[feature] + blame[feature] < min_count:
+            continue
+        p_blame = (blame[feature] + smoothing) / (totals[1] + 2 * smoothing)
+        p_neutral = (neutral[feature] + smoothing) / (totals[0] + 2 * smoothing)
+        weights[feature] = round(math.log(p_blame / p_neutral), 3)
+    return ToneModel(round(math.log(totals[1] / totals[0]), 3), weights, threshold)
