@@ -79,8 +79,8 @@ def _sets(below_goal: dict[str, float]) -> list:
 
 # Even trained on them, two sets stay below the goal: their blame is in
 # words the other sets use neutrally (AF, an offshore RCA in formal Indian
-# English; AL, minutes of a university review).
-BELOW_GOAL_TRAINED = {"heldout_af": 0.84, "heldout_al": 0.81}
+# English; AJ, hotel managers' polite-but-pointed emails).
+BELOW_GOAL_TRAINED = {"heldout_af": 0.84, "heldout_aj": 0.84}
 
 
 @pytest.mark.parametrize("name", _sets(BELOW_GOAL_TRAINED))

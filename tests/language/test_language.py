@@ -406,3 +406,75 @@ def test_the_word_index_finds_what_scanning_for_each_anchor_finds() -> None:
     for rule in RULES:
         literals = rule.literals or rule.prefixes or []
         assert words.hits(literals) == _literal_hits(lower, literals), rule.id
+
+
+# A review of the tone-model change found these; each was flagged or missed
+# wrongly at the time.
+REVIEW_NEUTRAL = [
+    "The monitoring agent failed to report metrics after the kernel upgrade.",
+    "The query planner ignored the new index on the orders table.",
+    "The event dispatcher dropped messages when the queue was full.",
+    "Some users missed the maintenance email.",
+    "Why did the build agent run out of disk?",
+    "Intro line.\nThe dashboard should have shown the error rate per region.",
+    "The on-call dashboard should have alerted on the queue depth.",
+    "The team's track record on this service is excellent.",
+    "The user's inability to log in was caused by the SSO outage.",
+    "Raj's decision to skip the canary was reasonable given the policy at the time.",
+    "The analyst's insistence on a second check caught the duplicate payments.",
+    "The slowdown was due to an individual query scanning the whole table.",
+    "Raj was asleep when the page came in; the secondary picked it up at 03:10.",
+    "We are not here to assign blame, but we do need an accurate timeline.",
+    "They didn't know the flag existed, since it wasn't documented.",
+    "He didn't have permission to restart the service, so he escalated.",
+    "She did not get the page because her phone was offline.",
+]
+REVIEW_BLAME = [
+    (
+        "Intro line.\nHad Raj checked the dashboard, we would have caught it.",
+        "person-had",
+    ),
+    ("The surgeon should have checked the chart before the incision.", "should-have"),
+    ("This was not a tooling problem but human error.", "human-error"),
+    ("Not the tooling: human error.", "human-error"),
+    ("Without doubt the vendor is to blame.", "blame"),
+    (
+        "What did they expect when Raj ignored the alert for the third time?",
+        "person-failure",
+    ),
+    ("Raj didn\u2019t test the migration.", "person-failure"),
+    ("Raj\u00a0forgot\u00a0to run the migration.", "person-failure"),
+]
+
+
+@pytest.mark.parametrize("sentence", REVIEW_NEUTRAL)
+def test_the_reviews_neutral_sentences_are_left_alone(sentence: str) -> None:
+    assert lint(sentence, ["Raj Patel (DBA)"]) == []
+
+
+@pytest.mark.parametrize(("sentence", "rule"), REVIEW_BLAME)
+def test_the_reviews_blame_sentences_are_found(sentence: str, rule: str) -> None:
+    assert rule in {f.rule for f in lint(sentence, ["Raj Patel (DBA)"])}
+
+
+def test_participant_names_are_the_names_not_every_word() -> None:
+    from retrotui.model.language import participant_names
+
+    team = [
+        "Sam from the DB team",
+        "Dana, the facilitator",
+        "Ms. Raman (CAB chair)",
+        "Kezia Obi, handle kez (live ops)",
+        "mika (ops)",
+    ]
+    assert participant_names(team) == {
+        "sam",
+        "dana",
+        "raman",
+        "kezia",
+        "obi",
+        "kez",
+        "mika",
+    }
+    # "the" is not a participant, so this is a question about a page
+    assert lint("Why did the checkout page time out?", ["Sam from the DB team"]) == []

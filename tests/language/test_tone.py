@@ -158,3 +158,35 @@ def test_the_cli_reports_tone_findings_like_any_other(tmp_path: Path) -> None:
     [finding] = json.loads(result.stdout)
     assert finding["rule"] == "blame-tone" and finding["line"] == 1
     assert finding["column"] == 1 and finding["suggestion"]
+
+
+def test_he_and_she_weigh_the_same() -> None:
+    model = shipped_tone()
+    he = model.score("He merged it at 5pm and went home again.", NAMES)
+    she = model.score("She merged it at 5pm and went home again.", NAMES)
+    assert he == she
+
+
+def test_names_outside_ascii_are_names() -> None:
+    assert tokens("Tomás merged it", {"tomás"})[0] == PERSON
+
+
+def test_sentences_split_at_end_marks_before_spaces() -> None:
+    from retrotui.model.language import _sentences
+
+    line = ". Raj broke it.  Then v1.2 shipped!! ok"
+    assert [line[a:b] for a, b in _sentences(line)] == [
+        "Raj broke it.",
+        "Then v1.2 shipped!!",
+        "ok",
+    ]
+    # A run of end marks is read once, however long.
+    long_line = "Raj said " + "." * 30000 + "x. Then he left."
+    spans = _sentences(long_line)
+    assert len(spans) == 2
+    assert long_line[spans[1][0] : spans[1][1]] == "Then he left."
+
+
+def test_a_sentence_after_a_stray_mark_is_scored_on_its_own_words() -> None:
+    assert lint(". Raj restored the replica from the 02:00 snapshot.", TEAM) == []
+    assert lint("!! Thanks to Nia for the quick failover.", TEAM) == []
