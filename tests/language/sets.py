@@ -51,6 +51,10 @@ BLIND = [
     "heldout_aj",
     "heldout_ak",
     "heldout_al",
+    "heldout_am",
+    "heldout_an",
+    "heldout_ao",
+    "heldout_ap",
 ]
 NEUTRAL_POOLS = ["reviewed", "neutral_pool", "neutral_pool_2", "neutral_pool_3"]
 

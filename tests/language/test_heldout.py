@@ -25,9 +25,15 @@ pairs, trained on these sets and the neutral pools), first sight:
   leaving each set out (bench/tone_cv.py): recall up 0.02, ordinary text
   flagged unchanged (2 of 300).
 - AJ 0.81, AK 0.89, AL 0.75 at precision 0.98, 1.00, 0.91 (rules alone
-  0.60, 0.65, 0.53), added; two of AL's false flags then fixed.
-Precision at first sight was 0.94 to 1.00 in every round. Recall at first
-sight has settled near 0.80: below the goal for most new writers.
+  0.60, 0.65, 0.53), added; two of AL's false flags then fixed, then the
+  fixes from a review (role words that name software, the gender of
+  pronouns in the tone model, negation).
+- AM 0.86, AN 0.85, AO 0.82, AP 0.89 at precision 1.00, 1.00, 0.96, 0.99
+  (rules alone 0.62, 0.62, 0.66, 0.70), added.
+Precision at first sight was 0.91 to 1.00 from round R on, but for T
+(0.89, from rules that have since changed). Recall at first
+sight rose to 0.82-0.89 in the last round, the goal for three of four new
+writers; formal reports and unfamiliar fields stay below it.
 
 test_the_linter_on_each_set guards what was learnt (the shipped model has
 seen every set). test_a_writer_left_out measures the tone model on a writer
@@ -77,10 +83,11 @@ def _sets(below_goal: dict[str, float]) -> list:
     ]
 
 
-# Even trained on them, two sets stay below the goal: their blame is in
-# words the other sets use neutrally (AF, an offshore RCA in formal Indian
-# English; AJ, hotel managers' polite-but-pointed emails).
-BELOW_GOAL_TRAINED = {"heldout_af": 0.84, "heldout_aj": 0.84}
+# Even trained on them, three sets stay just below the goal: their blame is
+# in words the other sets use neutrally (AF, an offshore RCA in formal
+# Indian English; AJ, hotel managers' polite-but-pointed emails; AL,
+# minutes of a university review).
+BELOW_GOAL_TRAINED = {"heldout_af": 0.84, "heldout_aj": 0.84, "heldout_al": 0.84}
 
 
 @pytest.mark.parametrize("name", _sets(BELOW_GOAL_TRAINED))
@@ -92,15 +99,15 @@ def test_the_linter_on_each_set(name: str) -> None:
 
 
 # Left out of the tone model, these writers stay below the goal (recall at
-# the shipped threshold, bench/tone_cv.py): formal reports (AF, AL),
-# sarcasm (AE) and the vocabulary of a field no other set uses (AB airline
-# operations, AJ hotels).
+# the shipped threshold, bench/tone_cv.py): formal reports (AF, AL, AO) and
+# the vocabulary of a field no other set uses (AB airline operations, AJ
+# hotels).
 BELOW_GOAL_LEFT_OUT = {
-    "heldout_ab": 0.79,
-    "heldout_ae": 0.84,
-    "heldout_af": 0.76,
+    "heldout_ab": 0.84,
+    "heldout_af": 0.79,
     "heldout_aj": 0.81,
-    "heldout_al": 0.75,
+    "heldout_al": 0.78,
+    "heldout_ao": 0.84,
 }
 
 
