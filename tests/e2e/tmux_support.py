@@ -19,13 +19,20 @@ def retrotui_command() -> str:
     return str(script) if script.exists() else f"{sys.executable} -m retrotui"
 
 
+def tmux(name: str, *arguments: str) -> list[str]:
+    """A tmux command on the test's own server (-L): a shared default server
+    exits when its last session is killed, and a session started while it
+    was exiting failed with "server exited unexpectedly"."""
+    return ["tmux", "-L", name, *arguments]
+
+
 class Terminal:
     def __init__(self, name: str) -> None:
         self.name = name
 
     def screen(self) -> str:
         result = subprocess.run(
-            ["tmux", "capture-pane", "-p", "-t", self.name],
+            tmux(self.name, "capture-pane", "-p", "-t", self.name),
             capture_output=True,
             text=True,
             check=False,
@@ -45,7 +52,7 @@ class Terminal:
         )
 
     def keys(self, *keys: str) -> None:
-        subprocess.run(["tmux", "send-keys", "-t", self.name, *keys], check=True)
+        subprocess.run(tmux(self.name, "send-keys", "-t", self.name, *keys), check=True)
 
     def type(self, text: str) -> None:
         """Type text and pause: a burst followed at once by a key reads as a
@@ -63,7 +70,7 @@ class Terminal:
         self.press("Enter")
 
     def alive(self) -> bool:
-        probe = ["tmux", "has-session", "-t", self.name]
+        probe = tmux(self.name, "has-session", "-t", self.name)
         return subprocess.run(probe, capture_output=True, check=False).returncode == 0
 
 
@@ -76,11 +83,11 @@ def terminal_running(data_dir: Path, arguments: str) -> Iterator[Terminal]:
     # The sleep keeps the pane open after a crash, so its output can be read.
     command = f"env {env_prefix} {retrotui_command()} {arguments}; sleep 30"
     subprocess.run(
-        ["tmux", "new-session", "-d", "-s", name, "-x", "100", "-y", "30", command],
+        tmux(name, "new-session", "-d", "-s", name, "-x", "100", "-y", "30", command),
         check=True,
         env={**os.environ, "TMUX": ""},
     )
     try:
         yield Terminal(name)
     finally:
-        subprocess.run(["tmux", "kill-session", "-t", name], capture_output=True)
+        subprocess.run(tmux(name, "kill-server"), capture_output=True)
