@@ -26,7 +26,7 @@ from language.sets import training  # noqa: E402
 
 from retrotui.model.tone import ToneModel, train  # noqa: E402
 
-THRESHOLD = 4.0
+THRESHOLD = 6.0
 TARGET = ROOT / "src" / "retrotui" / "model" / "tone_weights.py"
 
 

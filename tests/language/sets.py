@@ -55,6 +55,10 @@ BLIND = [
     "heldout_an",
     "heldout_ao",
     "heldout_ap",
+    "heldout_aq",
+    "heldout_ar",
+    "heldout_as",
+    "heldout_at",
 ]
 NEUTRAL_POOLS = ["reviewed", "neutral_pool", "neutral_pool_2", "neutral_pool_3"]
 
