@@ -60,6 +60,10 @@ BLIND = [
     "heldout_as",
     "heldout_at",
 ]
+# Written like the blind sets, scored once and never trained on or read:
+# the measure of the shipped linter on writers it has not seen. Keep them
+# out of training and do not read their misses to write rules.
+UNSEEN = ["heldout_au", "heldout_av", "heldout_aw", "heldout_ax"]
 NEUTRAL_POOLS = ["reviewed", "neutral_pool", "neutral_pool_2", "neutral_pool_3"]
 
 Example = tuple[str, bool, set[str]]
