@@ -190,3 +190,28 @@ def test_sentences_split_at_end_marks_before_spaces() -> None:
 def test_a_sentence_after_a_stray_mark_is_scored_on_its_own_words() -> None:
     assert lint(". Raj restored the replica from the 02:00 snapshot.", TEAM) == []
     assert lint("!! Thanks to Nia for the quick failover.", TEAM) == []
+
+
+@pytest.mark.parametrize(
+    "name", ["heldout_v", "heldout_ae", "heldout_ax", "neutral_pool"]
+)
+def test_lines_found_by_the_word_index_are_the_lines_the_gate_passes(
+    name: str,
+) -> None:
+    """lint tokenises only the lines whose words include a person's (found
+    in its word index); reading every line must give the same findings."""
+    import re
+
+    from language.sets import blame
+
+    from retrotui.model.language import _tone, _Words, participant_names
+
+    text = "\n".join([*blame(name), *neutral(name), "Min-jun ignored it again."])
+    names = participant_names([*participants(name), "Min-jun Park (firmware)"])
+    starts = [0, *(m.end() for m in re.finditer("\n", text))]
+    lower = text.lower()
+    model = shipped_tone()
+    every_line = _tone(text, lower, starts, names, set(), model)
+    indexed = _tone(text, lower, starts, names, set(), model, _Words(lower))
+    assert indexed == every_line
+    assert every_line  # the comparison saw findings

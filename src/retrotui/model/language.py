@@ -14,7 +14,13 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import cache, cached_property
 
-from retrotui.model.tone import ToneModel, lower_tokens, mentions_person, tokens
+from retrotui.model.tone import (
+    ToneModel,
+    gate_words,
+    lower_tokens,
+    mentions_person,
+    tokens,
+)
 
 ROLES = (
     r"(?:the|a|an|our|their)(?: [a-z-]+)? (?:intern|new hire|dba|on-?call(?: engineer)?|reviewer|"
@@ -1507,7 +1513,7 @@ def lint(
             found.append(_finding(text, starts, start, end, rule, match))
     found += _person_negative(text, words, starts, names, {f.line for f in found})
     flagged = {f.line for f in found}
-    found += _tone(text, lower, starts, names, flagged, tone or shipped_tone())
+    found += _tone(text, lower, starts, names, flagged, tone or shipped_tone(), words)
     found.sort(key=lambda f: (f.line, f.column))
     return found
 
@@ -1659,6 +1665,7 @@ def _tone(
     names: set[str],
     flagged: set[int],
     model: ToneModel,
+    words_index: _Words | None = None,
 ) -> list[Finding]:
     """Sentences that read as blame by their words, on lines no rule flagged;
     a helpful or technical sentence is left alone, as the rules leave it."""
@@ -1667,10 +1674,17 @@ def _tone(
         return found
     lines = text.split("\n")
     lowered = lower.split("\n") if len(lower) == len(text) else None
+    naming: set[int] | None = None
+    if words_index is not None:  # the lines that hold a person's word
+        naming = {
+            bisect_right(starts, at)
+            for word in gate_words(names)
+            for at in words_index.at.get(word, ())
+        }
     for number, line in enumerate(lines, start=1):
         # Most lines name no one or are one sentence: a line's words are
         # read once for both.
-        if number in flagged:
+        if number in flagged or (naming is not None and number not in naming):
             continue
         if lowered is None:
             words = tokens(line, names)
