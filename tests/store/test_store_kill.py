@@ -21,8 +21,12 @@ from store_helpers import (
 from retrotui.store import Store, index
 from retrotui.store import storage as storage_module
 
-ITERATIONS = 15
+ITERATIONS = 30
 TIME_BUDGET_S = 12.0
+# The longest a writer runs before its kill, doubled while kills land before
+# it has saved anything new: a busy machine saves slower (CI once saw none).
+FIRST_MAX_SLEEP_S = 0.25
+LONGEST_SLEEP_S = 4.0
 
 
 def check_library(data_dir: Path) -> tuple[int, str | None]:
@@ -54,15 +58,17 @@ def test_library_survives_kill_9_at_random_moments(isolated_data_dir: Path) -> N
     kills = 0
     seen: set[str | None] = set()
     counts: list[int] = []
+    max_sleep = FIRST_MAX_SLEEP_S
     for i in range(ITERATIONS):
-        if kills >= 5 and time.monotonic() - began > TIME_BUDGET_S:
+        saved = bool(counts) and counts[-1] > 1
+        if kills >= 5 and saved and time.monotonic() - began > TIME_BUDGET_S:
             break
         writer = spawn_writer(isolated_data_dir, start=i * 100_000)
         try:
             assert writer.stdout is not None
             ready = writer.stdout.readline()
             assert ready == "ready\n", writer.stderr.read() if writer.stderr else ""
-            time.sleep(rng.uniform(0.005, 0.25))
+            time.sleep(rng.uniform(0.005, max_sleep))
             assert writer.poll() is None, f"writer died: {writer.stderr.read()}"
             writer.send_signal(signal.SIGKILL)
             writer.wait(timeout=30)
@@ -73,6 +79,8 @@ def test_library_survives_kill_9_at_random_moments(isolated_data_dir: Path) -> N
                 writer.kill()
             writer.communicate(timeout=30)
         count, version = check_library(isolated_data_dir)
+        if counts and count <= counts[-1]:
+            max_sleep = min(max_sleep * 2, LONGEST_SLEEP_S)
         counts.append(count)
         seen.add(version)
 
