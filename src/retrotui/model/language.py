@@ -1321,10 +1321,6 @@ def _matches(rule: Rule, text: str, words: _Words | None) -> Iterable[re.Match[s
             yield match
 
 
-# "It is not the purpose of this review to assign blame", "No disciplinary
-# action is proposed", "Human error is not accepted as a root cause": these
-# say blame is not the point. "Not blaming anyone, but ..." still blames.
-_NEGATABLE = {"blame", "accountable", "human-error", "should-have"}
 # "What were you weighing when you chose to wait?": the question the
 # method asks, not an accusation.
 _QUESTION_START = re.compile(
@@ -1334,7 +1330,8 @@ _QUESTION_START = re.compile(
 )
 
 
-def _open_question(text: str, start: int) -> bool:
+def _open_question(text: str, match: re.Match[str], names: set[str]) -> bool:
+    start = match.start()
     line_start = text.rfind("\n", 0, start) + 1
     marks = [text.rfind(mark, line_start, start) for mark in ".!?"]
     sentence = max([line_start, *(m + 1 for m in marks if m >= 0)])
@@ -1368,7 +1365,11 @@ _BUT = re.compile(
 )
 
 
-def _negated(text: str, match: re.Match[str]) -> bool:
+def _negated(text: str, match: re.Match[str], names: set[str]) -> bool:
+    """ "It is not the purpose of this review to assign blame", "No
+    disciplinary action is proposed", "Human error is not accepted as a root
+    cause": these say blame is not the point. "Not blaming anyone, but ..."
+    still blames."""
     start, end = match.span()
     line_start = text.rfind("\n", 0, start) + 1
     before = text[max(line_start, start - 60) : start]
@@ -1386,7 +1387,7 @@ _SYSTEM_SUBJECT = re.compile(
 )
 
 
-def _about_a_system(match: re.Match[str], names: set[str]) -> bool:
+def _about_a_system(text: str, match: re.Match[str], names: set[str]) -> bool:
     subject = _SYSTEM_SUBJECT.search(match.group())
     return subject is not None and not _names_a_person(subject.group("subject"), names)
 
@@ -1430,6 +1431,33 @@ def _system_should(text: str, match: re.Match[str], names: set[str]) -> bool:
     if subject is None or not _SYSTEM_ACT.match(text, match.end()):
         return False
     return not _names_a_person(subject.group("subject") or "", names)
+
+
+def _not_yet(text: str, match: re.Match[str], names: set[str]) -> bool:
+    """ "nobody has looked into that yet": a gap to fill, not a lapse."""
+    return bool(_YET.search(text, match.end(), _end(text, match)))
+
+
+def _blame_negated(text: str, match: re.Match[str], names: set[str]) -> bool:
+    return bool(_BLAME_WORDS.search(match.group())) and _negated(text, match, names)
+
+
+def _should_exempt(text: str, match: re.Match[str], names: set[str]) -> bool:
+    return _negated(text, match, names) or _system_should(text, match, names)
+
+
+# Matches a rule leaves alone, by rule id (every rule of that id): each
+# answers "is this match one of the rule's known neutral shapes?".
+_EXEMPT: dict[str, Callable[[str, re.Match[str], set[str]], bool]] = {
+    "blame": _negated,
+    "accountable": _negated,
+    "human-error": _negated,
+    "should-have": _should_exempt,
+    "fault": _blame_negated,
+    "counterfactual": _about_a_system,
+    "nobody-noticed": _not_yet,
+    "person-failure": _open_question,
+}
 
 
 _HANDLE = {"handle", "aka", "nick", "nickname", "alias", "username", "login"}
@@ -1490,23 +1518,10 @@ def lint(
                 continue
             if rule.needs_person and not _person_ok(rule, match, names):
                 continue
-            negatable = rule.id in _NEGATABLE or (
-                rule.id == "fault" and _BLAME_WORDS.search(match.group())
-            )
-            if negatable and _negated(text, match):
-                continue
-            if rule.id == "counterfactual" and _about_a_system(match, names):
-                continue
-            if rule.id == "should-have" and _system_should(text, match, names):
-                continue
-            # "nobody has looked into that yet": a gap to fill, not a lapse
-            if rule.id == "nobody-noticed" and _YET.search(
-                text, end, _end(text, match)
-            ):
+            exempt = _EXEMPT.get(rule.id)
+            if exempt is not None and exempt(text, match, names):
                 continue
             if rule.needs_person and _helpful(text, match):
-                continue
-            if rule.id == "person-failure" and _open_question(text, start):
                 continue
             if rule.id == "person-failure":
                 end = match.end("verb")
