@@ -157,15 +157,23 @@ _PEOPLE = frozenset(
 )
 
 
+_RUN = re.compile(r"\w+")
+
+
+def _first_runs(words: Iterable[str]) -> set[str]:
+    """Each word as the text's word index holds it: its first \\w+ run
+    ("on-call" gives "on", "min-jun" gives "min")."""
+    return {first.group() for word in words if (first := _RUN.match(word))}
+
+
+_GATE = {*_SAME, *_first_runs(_PEOPLE)}
+
+
 def gate_words(names: set[str]) -> set[str]:
     """The words a sentence must hold one of to be scored, as the text's
-    own words (\\w+ runs: "on-call" gives "on"): lint finds the lines that
-    hold one without reading every line's words."""
-    gate = set(_SAME)
-    for word in [*names, *_PEOPLE]:
-        if first := re.match(r"\w+", word):  # "min-jun" is found as "min"
-            gate.add(first.group())
-    return gate
+    own words: lint finds the lines that hold one without reading every
+    line's words."""
+    return _GATE | _first_runs(names)
 
 
 def mentions_person(words: list[str]) -> bool:
